@@ -1,0 +1,180 @@
+/**
+ * The message protocol between the UI (main thread) and the kernel (module Web Worker).
+ *
+ * This is the only module the kernel and the UI share. The vocabulary follows Jupyter's
+ * messaging protocol (execute, stream, display_data, update_display_data, execute_result,
+ * error, status) so that outputs map one to one onto `.ipynb` outputs.
+ */
+
+/** A cell's id, as written in the notebook (`{id=fit}`) or derived from its position. */
+export type CellId = string & { readonly __brand: 'CellId' };
+
+export const cellId = (id: string): CellId => id as CellId;
+
+/**
+ * Output data keyed by MIME type, as in Jupyter. `text/plain` is always a string;
+ * JSON types (`application/*+json`) hold plain, structured-cloneable objects.
+ */
+export type MimeBundle = Record<string, unknown>;
+
+/** MIME types Playgrad defines on top of Jupyter's. */
+export const MIME = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  png: 'image/png',
+  plotly: 'application/vnd.plotly.v1+json',
+  table: 'application/vnd.dataresource+json',
+  tensor: 'application/vnd.playgrad.tensor+json',
+  widget: 'application/vnd.playgrad.widget+json',
+} as const;
+
+export type Backend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export const BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** One backend's result in the start-up measurement. */
+export interface BackendTrial {
+  backend: Backend;
+  ok: boolean;
+  /** Measured throughput of a small matmul, when the backend initialised. */
+  gflops?: number;
+  /** Why the backend could not be used. */
+  error?: string;
+}
+
+export interface BackendChoice {
+  backend: Backend;
+  /** How it was chosen: measured, requested by the learner/URL, or a cached measurement. */
+  reason: 'measured' | 'requested' | 'cached';
+  trials: BackendTrial[];
+  /** Whether WASM runs multi-threaded (needs cross-origin isolation). */
+  threads: boolean;
+}
+
+// ---------------------------------------------------------------- UI → kernel
+
+export interface InitRequest {
+  type: 'init';
+  /** Absolute URL of the site root, for datasets and WASM files. Ends with '/'. */
+  baseUrl: string;
+  /** 'auto' measures; a named backend is used if it initialises. */
+  backend: Backend | 'auto';
+}
+
+export interface ExecuteRequest {
+  type: 'execute';
+  id: number;
+  cellId: CellId;
+  code: string;
+}
+
+/** Cooperative stop: helpers such as `progress()` check the flag this sets. */
+export interface InterruptRequest {
+  type: 'interrupt';
+}
+
+/** Forget every name the cells defined (the UI replaces the worker for a hard restart). */
+export interface RestartRequest {
+  type: 'restart';
+}
+
+/** A widget (slider, select, button) changed value. */
+export interface InputRequest {
+  type: 'input';
+  name: string;
+  value: unknown;
+}
+
+export type KernelRequest =
+  | InitRequest
+  | ExecuteRequest
+  | InterruptRequest
+  | RestartRequest
+  | InputRequest;
+
+// ---------------------------------------------------------------- kernel → UI
+
+export type KernelState = 'starting' | 'idle' | 'busy';
+
+export interface StatusMessage {
+  type: 'status';
+  state: KernelState;
+  /** Present once the backend is chosen (in the first 'idle' after init). */
+  backend?: BackendChoice;
+}
+
+export interface StreamMessage {
+  type: 'stream';
+  cellId: CellId;
+  name: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface DisplayMessage {
+  type: 'display';
+  cellId: CellId;
+  /** Set when the output can be updated later with `update-display`. */
+  displayId?: string;
+  data: MimeBundle;
+}
+
+export interface UpdateDisplayMessage {
+  type: 'update-display';
+  cellId: CellId;
+  displayId: string;
+  data: MimeBundle;
+}
+
+/** The value of the cell's last expression. */
+export interface ResultMessage {
+  type: 'result';
+  cellId: CellId;
+  data: MimeBundle;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  cellId: CellId;
+  ename: string;
+  message: string;
+  /** 1-based line in the cell's own source (not the transpiled code), when known. */
+  line?: number;
+  column?: number;
+}
+
+/** A live progress bar; the UI keeps its last state as a widget output. */
+export interface ProgressMessage {
+  type: 'progress';
+  cellId: CellId;
+  displayId: string;
+  label: string;
+  value: number;
+  max: number;
+}
+
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  cellId: CellId;
+  ok: boolean;
+  ms: number;
+  /** Top-level names the cell declared. */
+  defines: string[];
+  /** Free names the cell referenced (not declared in the cell itself). */
+  uses: string[];
+}
+
+export type KernelMessage =
+  | StatusMessage
+  | StreamMessage
+  | DisplayMessage
+  | UpdateDisplayMessage
+  | ResultMessage
+  | ErrorMessage
+  | ProgressMessage
+  | DoneMessage;
+
+/** Ends every switch over a message union: a new message kind fails to compile. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(value)}`);
+}
