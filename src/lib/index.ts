@@ -1,0 +1,13 @@
+/**
+ * What cells import as 'playgrad'.
+ *
+ * @example
+ * import { display, plot, table, progress, seed } from 'playgrad'
+ */
+export { display, md, html, type DisplayHandle } from './display';
+export { table } from './table';
+export * as plot from './plot';
+export { progress } from './progress';
+export { seed, random, randn, randomInt, shuffle } from './random';
+export * as datasets from './datasets';
+export { toMimeBundle, MIMEBUNDLE } from './mime';
