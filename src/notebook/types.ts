@@ -58,6 +58,14 @@ export interface CodeCell {
   source: string;
   /** The opening fence marker as written ("```", "````", "~~~"). */
   fence: string;
+  /**
+   * What followed the opening marker exactly as written, kept only when it differs from
+   * the canonical `lang {attrs}` (other spacing, quoting, case), so the file round-trips.
+   * `serialize` ignores it once it no longer describes `lang` and `attrs`.
+   */
+  info?: string;
+  /** The closing fence line exactly as written, kept only when it differs from `fence`. */
+  closingFence?: string;
 }
 
 export type Cell = MarkdownCell | CodeCell;
