@@ -1,0 +1,18 @@
+/**
+ * What runner.html puts on `window` for `playgrad run`. Types only, so the Node command
+ * can type its `page.evaluate` calls without importing browser code.
+ */
+import type { Backend } from '../../kernel/protocol';
+import type { CellReport, NotebookReport } from './report';
+
+export interface PlaygradRunner {
+  run(text: string, name: string, backend?: Backend | 'auto'): Promise<NotebookReport>;
+}
+
+declare global {
+  interface Window {
+    playgradRunner: PlaygradRunner;
+    /** Bound by the command (page.exposeFunction) to print a line per finished cell. */
+    playgradReportCell?: (report: CellReport) => Promise<void>;
+  }
+}

@@ -1,0 +1,47 @@
+/** How the kernel bar names the backend: short on the badge, everything in the tooltip. */
+import type { Backend, BackendChoice } from '../../kernel/protocol';
+
+const NAMES: Record<Backend, string> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU',
+};
+
+const REASONS: Record<BackendChoice['reason'], string> = {
+  measured: 'the fastest one measured on this device',
+  requested: 'requested (URL or settings)',
+  cached: 'the fastest one measured earlier on this device',
+};
+
+export function backendName(backend: Backend): string {
+  return NAMES[backend];
+}
+
+function gflopsText(gflops: number): string {
+  return `${gflops >= 10 ? Math.round(gflops) : gflops.toFixed(1)} GFLOP/s`;
+}
+
+/** "WASM · 39 GFLOP/s", or just "WASM" when it was not measured. */
+export function backendBadge(choice: BackendChoice): string {
+  const trial = choice.trials.find((t) => t.backend === choice.backend && t.ok);
+  const name = backendName(choice.backend);
+  return trial?.gflops === undefined ? name : `${name} · ${gflopsText(trial.gflops)}`;
+}
+
+/** Every trial and why this backend runs, one line each. */
+export function backendDetails(choice: BackendChoice): string {
+  const lines = [`Running on ${backendName(choice.backend)}: ${REASONS[choice.reason]}.`];
+  if (choice.backend === 'wasm') {
+    lines.push(choice.threads ? 'WASM runs multi-threaded.' : 'WASM runs on one thread.');
+  }
+  for (const trial of choice.trials) {
+    const result = trial.ok
+      ? trial.gflops === undefined
+        ? 'works'
+        : gflopsText(trial.gflops)
+      : `unavailable (${trial.error ?? 'failed to start'})`;
+    lines.push(`${backendName(trial.backend)}: ${result}`);
+  }
+  return lines.join('\n');
+}

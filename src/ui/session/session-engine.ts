@@ -1,0 +1,314 @@
+/**
+ * The run logic of a notebook: one queue of executions, one kernel, Stop that always
+ * works, staleness. Used by the lesson page and by the headless runner through
+ * `NotebookSession` (session.svelte.ts), which only makes the state reactive.
+ *
+ * The engine mutates a `SessionState` object it is given. In the app that object is a
+ * Svelte `$state` proxy, so the page updates as outputs arrive; in unit tests it is a
+ * plain object, so the very same logic runs in Node without the Svelte compiler.
+ */
+import type { BackendChoice } from '../../kernel/protocol';
+import { cellsThatRan, emptyCellRun, type CellRun } from './cell-run';
+import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';
+import { applyCellMessage } from './apply-message';
+import { createJob, partition, type Batch, type Job } from './run-job';
+import {
+  createSessionState,
+  type RunAllCell,
+  type SessionKernelState,
+  type SessionOptions,
+  type SessionState,
+  type StateLost,
+} from './session-state';
+import { findStaleCells } from './staleness';
+
+export { createSessionState } from './session-state';
+export type {
+  RunAllCell,
+  SessionKernelState,
+  SessionOptions,
+  SessionState,
+  StateLost,
+} from './session-state';
+
+/** How long a cooperative Stop may take before the worker is terminated and replaced. */
+export const STOP_GRACE_MS = 1500;
+
+export class SessionEngine {
+  private client: KernelClient;
+  private queue: Job[] = [];
+  private current: Job | undefined;
+  /** Increases each time the worker is replaced; runs of an older worker are ignored. */
+  private generation = 0;
+  private executionCount = 0;
+  private awaitingFreshKernel = false;
+  private disposed = false;
+
+  constructor(
+    private readonly options: SessionOptions,
+    protected readonly state: SessionState = createSessionState(),
+  ) {
+    this.client = this.startClient();
+  }
+
+  get kernelState(): SessionKernelState {
+    return this.state.kernelState;
+  }
+
+  get backend(): BackendChoice | undefined {
+    return this.state.backend;
+  }
+
+  get cells(): Record<string, CellRun> {
+    return this.state.cells;
+  }
+
+  get stateLost(): StateLost | undefined {
+    return this.state.stateLost;
+  }
+
+  /** True while a cell runs or waits to run (Stop is useful). */
+  get busy(): boolean {
+    return Object.values(this.state.cells).some(
+      (cell) => cell.status === 'running' || cell.status === 'queued',
+    );
+  }
+
+  /** The run record of a cell, created on first use. */
+  cell(cellId: string): CellRun {
+    if (!(cellId in this.state.cells)) this.state.cells[cellId] = emptyCellRun();
+    // Read back through the state: in the app this returns the reactive proxy.
+    return this.state.cells[cellId];
+  }
+
+  /** Queues one cell; resolves with whether it ran without error. */
+  run(cellId: string, code: string): Promise<boolean> {
+    return this.enqueue(cellId, code, undefined);
+  }
+
+  /**
+   * Queues the cells in order; stops at the first error (the rest are not run), except
+   * after cells marked `continueOnError`.
+   */
+  async runAll(cells: readonly RunAllCell[]): Promise<boolean> {
+    const batch: Batch = { aborted: false };
+    const results = await Promise.all(
+      cells.map((cell) => this.enqueue(cell.id, cell.code, batch, cell.continueOnError)),
+    );
+    return results.every(Boolean);
+  }
+
+  /** The learner acknowledged the lost state (or re-ran the cells). */
+  dismissStateLost(): void {
+    this.state.stateLost = undefined;
+  }
+
+  /** Widgets (sliders, buttons) send their new values to the kernel. */
+  sendInput(name: string, value: unknown): void {
+    this.client.sendInput(name, value);
+  }
+
+  /**
+   * Stops everything: queued cells never run; the running cell is asked to stop and, if it
+   * does not within STOP_GRACE_MS (a tight loop cannot notice), the worker is replaced.
+   */
+  async stop(): Promise<void> {
+    this.cancelQueued('interrupted');
+    const running = this.current;
+    if (!running) return;
+    running.stopRequested = true;
+    this.client.interrupt();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stoppedInTime = await Promise.race([
+      running.settled.then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (stoppedInTime || this.current !== running) return;
+    const seconds = (STOP_GRACE_MS / 1000).toFixed(1);
+    this.forceRestart(running, {
+      ename: 'Interrupted',
+      message: `The cell did not stop within ${seconds} s, so the kernel was restarted.`,
+      status: 'interrupted',
+      lost: 'The kernel was restarted to stop the cell, so its state was lost: every variable the cells above defined is gone.',
+    });
+  }
+
+  /** A fresh kernel; outputs stay on the page but no cell counts as run any more. */
+  async restart(): Promise<void> {
+    this.cancelQueued('idle');
+    this.replaceKernel();
+    for (const cell of Object.values(this.state.cells)) {
+      cell.status = 'idle';
+      cell.staleBecause = undefined;
+    }
+    this.executionCount = 0;
+    this.state.stateLost = undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelQueued('idle');
+    this.client.terminate('The page was closed');
+  }
+
+  private enqueue(
+    cellId: string,
+    code: string,
+    batch: Batch | undefined,
+    continueOnError = false,
+  ): Promise<boolean> {
+    if (this.disposed) return Promise.resolve(false);
+    const cell = this.cell(cellId);
+    const job = createJob({ cellId, code, batch, continueOnError, statusBefore: cell.status });
+    this.queue.push(job);
+    cell.status = 'queued';
+    void this.pump();
+    return job.settled;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.current) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.current = job;
+    const ok = await this.execute(job);
+    if (this.current === job) this.current = undefined;
+    if (!ok && job.batch && !job.continueOnError) this.abandonBatch(job.batch);
+    job.resolve(ok);
+    void this.pump();
+  }
+
+  private async execute(job: Job): Promise<boolean> {
+    const cell = this.cell(job.cellId);
+    const generation = this.generation;
+    this.executionCount += 1;
+    cell.status = 'running';
+    cell.outputs = [];
+    cell.count = this.executionCount;
+    cell.staleBecause = undefined;
+    try {
+      const done = await this.client.execute(job.cellId, job.code, (message) =>
+        this.apply(message),
+      );
+      if (generation !== this.generation) return false;
+      cell.ms = done.ms;
+      cell.defines = done.defines;
+      cell.uses = done.uses;
+      cell.status = done.ok ? 'ok' : job.stopRequested ? 'interrupted' : 'error';
+      this.markStale(job.cellId, done.defines);
+      return done.ok;
+    } catch (error) {
+      // A replaced worker: whoever replaced it (stop, restart, crash) set the status.
+      if (generation !== this.generation) return false;
+      cell.status = 'error';
+      const failure = error instanceof Error ? error : new Error(String(error));
+      cell.outputs = [...cell.outputs, errorOutput(failure.name, failure.message)];
+      return false;
+    }
+  }
+
+  private markStale(finishedId: string, defines: string[]): void {
+    const verdict = findStaleCells(finishedId, defines, this.state.cells);
+    for (const [id, names] of Object.entries(verdict)) {
+      const cell = this.cell(id);
+      cell.status = 'stale';
+      cell.staleBecause = names;
+    }
+  }
+
+  private apply(message: CellMessage): void {
+    applyCellMessage(this.state.cells, message);
+  }
+
+  private cancelQueued(status: CellRun['status']): void {
+    const jobs = this.queue;
+    this.queue = [];
+    for (const job of jobs) {
+      this.cell(job.cellId).status = status;
+      job.resolve(false);
+    }
+  }
+
+  /** After an error in a Run all, the cells after it go back to how they were. */
+  private abandonBatch(batch: Batch): void {
+    batch.aborted = true;
+    const [abandoned, kept] = partition(this.queue, (job) => job.batch === batch);
+    this.queue = kept;
+    for (const job of abandoned) {
+      this.cell(job.cellId).status = job.statusBefore;
+      job.resolve(false);
+    }
+  }
+
+  private forceRestart(
+    running: Job | undefined,
+    reason: { ename: string; message: string; status: CellRun['status']; lost: string },
+  ): void {
+    const rerunIds = cellsThatRan(this.state.cells, running?.cellId);
+    this.cancelQueued('interrupted');
+    this.replaceKernel();
+    if (running) {
+      const cell = this.cell(running.cellId);
+      cell.status = reason.status;
+      cell.outputs = [...cell.outputs, errorOutput(reason.ename, reason.message)];
+    }
+    for (const cell of Object.values(this.state.cells)) {
+      if (cell.status === 'ok' || cell.status === 'stale') cell.status = 'idle';
+    }
+    this.executionCount = 0;
+    this.state.stateLost = { message: reason.lost, rerunIds };
+  }
+
+  private replaceKernel(): void {
+    this.generation += 1;
+    const running = this.current;
+    this.current = undefined;
+    this.client.terminate();
+    running?.resolve(false);
+    this.state.kernelState = 'restarting';
+    this.awaitingFreshKernel = true;
+    this.client = this.startClient();
+  }
+
+  private startClient(): KernelClient {
+    const client = new KernelClient(this.options);
+    const isCurrent = (): boolean => client === this.client && !this.disposed;
+    client.onStatus((kernelState) => {
+      if (!isCurrent()) return;
+      // Keep showing "restarting" until the fresh worker is actually usable.
+      if (this.awaitingFreshKernel && kernelState !== 'idle') return;
+      this.awaitingFreshKernel = false;
+      this.state.kernelState = kernelState;
+    });
+    client.onBackend((choice) => {
+      if (isCurrent()) this.state.backend = choice;
+    });
+    client.onLateMessage((message) => {
+      if (isCurrent()) this.apply(message);
+    });
+    client.onCrash((error: KernelCrashedError) => {
+      if (!isCurrent()) return;
+      if (!client.isReady) {
+        // It never started (a load error): starting another would fail the same way.
+        this.awaitingFreshKernel = false;
+        this.state.kernelState = 'failed';
+        this.state.stateLost = { message: error.message, rerunIds: [] };
+        return;
+      }
+      this.forceRestart(this.current, {
+        ename: error.name,
+        message: error.message,
+        status: 'error',
+        lost: `${error.message}. A fresh kernel was started and the state was lost: every variable the cells defined is gone.`,
+      });
+    });
+    return client;
+  }
+}
+
+function errorOutput(ename: string, message: string): CellRun['outputs'][number] {
+  return { type: 'error', ename, message };
+}

@@ -1,0 +1,42 @@
+/** The observable state of a notebook session, and the options it starts with. */
+import type { Backend, BackendChoice, KernelState } from '../../kernel/protocol';
+import type { CellRun } from './cell-run';
+import type { KernelWorker } from './kernel-client';
+
+/** 'failed': the worker could not start at all; Restart tries again. */
+export type SessionKernelState = KernelState | 'restarting' | 'failed';
+
+export interface StateLost {
+  message: string;
+  /** Cells that had run before the kernel was replaced, in the order they last ran. */
+  rerunIds: string[];
+}
+
+export interface SessionState {
+  kernelState: SessionKernelState;
+  backend: BackendChoice | undefined;
+  cells: Record<string, CellRun>;
+  stateLost: StateLost | undefined;
+}
+
+export interface SessionOptions {
+  /** Absolute URL of the site root, ending with '/'. */
+  baseUrl: string;
+  backend?: Backend | 'auto';
+  workerFactory?: () => KernelWorker;
+}
+
+export function createSessionState(): SessionState {
+  return { kernelState: 'starting', backend: undefined, cells: {}, stateLost: undefined };
+}
+
+/** One cell of a Run all. */
+export interface RunAllCell {
+  id: string;
+  code: string;
+  /**
+   * Keep going when this cell fails. For check cells: their failure is feedback for the
+   * learner, and the cells after them do not depend on it.
+   */
+  continueOnError?: boolean;
+}

@@ -1,0 +1,27 @@
+/**
+ * The notebook session the lesson page (and the headless runner) talks to: the run logic
+ * of `SessionEngine` over a Svelte 5 `$state` object, so every component reading
+ * `session.cells[id]`, `session.kernelState`, … updates as kernel messages arrive.
+ */
+import {
+  createSessionState,
+  SessionEngine,
+  type SessionOptions,
+  type SessionState,
+} from './session-engine';
+
+export { STOP_GRACE_MS } from './session-engine';
+export type { RunAllCell, SessionKernelState, SessionOptions, StateLost } from './session-engine';
+export type { CellRun, CellStatus } from './cell-run';
+
+function createReactiveState(): SessionState {
+  // A deep $state proxy: the engine's mutations (cell.status = …) are tracked.
+  const state = $state<SessionState>(createSessionState());
+  return state;
+}
+
+export class NotebookSession extends SessionEngine {
+  constructor(options: SessionOptions) {
+    super(options, createReactiveState());
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import type { BackendChoice } from '../../../src/kernel/protocol';
+import { backendBadge, backendDetails } from '../../../src/ui/session/backend-label';
+
+const choice: BackendChoice = {
+  backend: 'wasm',
+  reason: 'measured',
+  threads: false,
+  trials: [
+    { backend: 'webgpu', ok: false, error: 'no adapter' },
+    { backend: 'webgl', ok: true, gflops: 4.25 },
+    { backend: 'wasm', ok: true, gflops: 39.4 },
+  ],
+};
+
+describe('backendBadge', () => {
+  test('names the backend and its measured speed', () => {
+    expect(backendBadge(choice)).toBe('WASM · 39 GFLOP/s');
+    expect(backendBadge({ ...choice, backend: 'webgl' })).toBe('WebGL · 4.3 GFLOP/s');
+  });
+
+  test('names the backend alone when it was not measured', () => {
+    expect(backendBadge({ ...choice, backend: 'cpu', reason: 'requested', trials: [] })).toBe(
+      'CPU',
+    );
+  });
+});
+
+describe('backendDetails', () => {
+  test('lists why and every trial', () => {
+    expect(backendDetails(choice).split('\n')).toEqual([
+      'Running on WASM: the fastest one measured on this device.',
+      'WASM runs on one thread.',
+      'WebGPU: unavailable (no adapter)',
+      'WebGL: 4.3 GFLOP/s',
+      'WASM: 39 GFLOP/s',
+    ]);
+  });
+});
