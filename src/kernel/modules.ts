@@ -1,0 +1,23 @@
+/**
+ * The modules cells can `import`, by the name they write in the import.
+ *
+ * Each entry is a dynamic import, so a cell that imports nothing does not load it, and
+ * Vite bundles each into the site: nothing comes from a CDN. To add a module:
+ *   1. add the package to package.json (and to `optimizeDeps.include` in vite.config.ts,
+ *      since it is imported inside the worker),
+ *   2. add a line here: `'name': () => import('name')`,
+ *   3. document it for lesson authors.
+ * The names are also what the "Cannot import" error lists.
+ *
+ * tfjs is the very instance backend.ts registered the backends on (one module graph).
+ */
+import * as playgrad from '../lib/index';
+import type { ModuleMap } from './execute';
+
+export const CELL_MODULES: ModuleMap = {
+  '@tensorflow/tfjs': () => import('@tensorflow/tfjs'),
+  // Already loaded: the kernel formats results and console output with it.
+  playgrad: async () => playgrad,
+};
+
+export const CELL_MODULE_NAMES: readonly string[] = Object.keys(CELL_MODULES);
