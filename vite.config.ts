@@ -13,6 +13,10 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    rollupOptions: {
+      // The lesson app, and the page `playgrad run` drives in headless Chromium.
+      input: { main: 'index.html', runner: 'runner.html' },
+    },
     chunkSizeWarningLimit: 4000,
   },
   optimizeDeps: {

@@ -1,0 +1,80 @@
+/**
+ * `playgrad run`: executes notebooks the way a learner would — in headless Chromium, in
+ * the real kernel, against the built site. Notebook files may live anywhere on disk:
+ * their text is handed to the runner page, which runs it with the site's datasets.
+ */
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { Backend } from '../kernel/protocol';
+import type { CellReport, NotebookReport } from '../ui/headless/report';
+import type {} from '../ui/headless/runner-api';
+import { launchBrowser } from './browser';
+import { cellLine, notebookLine } from './print';
+import { ensureBuilt } from './site';
+import { serveSite } from './server';
+
+export interface RunCommandOptions {
+  backend: Backend | 'auto';
+  /** Write a line per cell with this (stderr under --json, stdout otherwise). */
+  log: (line: string) => void;
+  /** Print browser console messages, for debugging a lesson. */
+  verbose?: boolean;
+}
+
+export async function runNotebookFiles(
+  files: string[],
+  options: RunCommandOptions,
+): Promise<NotebookReport[]> {
+  // Fail on a missing file before spending time on a build and a browser.
+  await Promise.all(
+    files.map((file) =>
+      access(file).catch(() => {
+        throw new Error(`Cannot read ${file}: no such file`);
+      }),
+    ),
+  );
+  await ensureBuilt(options.log);
+  const site = await serveSite();
+  const browser = await launchBrowser();
+  try {
+    const reports: NotebookReport[] = [];
+    for (const file of files) {
+      reports.push(await runOne(browser, site.url, file, options));
+    }
+    return reports;
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+async function runOne(
+  browser: Browser,
+  siteUrl: string,
+  file: string,
+  options: RunCommandOptions,
+): Promise<NotebookReport> {
+  const name = path.relative(process.cwd(), file) || file;
+  const text = await readFile(file, 'utf8');
+  options.log(name);
+  const page = await browser.newPage();
+  try {
+    if (options.verbose) page.on('console', (m) => options.log(`    [browser] ${m.text()}`));
+    page.on('pageerror', (error) => options.log(`    [page error] ${error.message}`));
+    await page.exposeFunction('playgradReportCell', (cell: CellReport) =>
+      options.log(cellLine(cell)),
+    );
+    await page.goto(new URL('runner.html', siteUrl).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    const report = await page.evaluate(
+      ([text, name, backend]) => window.playgradRunner.run(text, name, backend),
+      [text, name, options.backend] as const,
+    );
+    for (const cell of report.cells) if (cell.status === 'skipped') options.log(cellLine(cell));
+    options.log(notebookLine(report));
+    return report;
+  } finally {
+    await page.close();
+  }
+}

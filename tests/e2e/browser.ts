@@ -1,0 +1,69 @@
+/** Shared set-up for the end-to-end tests: one Chromium per test file, a fresh context per test. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from '../../src/cli/browser';
+
+/** Longest a lesson's "Run all" may take on two cores without a GPU. */
+export const RUN_ALL_TIMEOUT_MS = 90_000;
+/** Stop must bring the kernel back within a few seconds. */
+export const STOP_RECOVERY_TIMEOUT_MS = 10_000;
+
+export const LESSON = 'week1/gradient-descent';
+
+export function useBrowser(): { browser: () => Browser; siteUrl: string } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+    siteUrl: inject('siteUrl'),
+  };
+}
+
+/** A fresh context (its own IndexedDB) and page that records page errors. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+export function cell(page: Page, id: string) {
+  return page.locator(`[data-cell-id="${id}"]`);
+}
+
+/** Replaces a cell's code by typing into its editor, as a learner would. */
+export async function setCellCode(page: Page, id: string, code: string): Promise<void> {
+  const editor = cell(page, id).locator('.cm-content').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+export async function cellCode(page: Page, id: string): Promise<string> {
+  return cell(page, id)
+    .locator('.cm-content')
+    .first()
+    .evaluate((el) =>
+      Array.from(el.querySelectorAll('.cm-line'))
+        .map((line) => line.textContent ?? '')
+        .join('\n'),
+    );
+}
+
+export async function waitForStatus(page: Page, id: string, status: string, timeout = 30_000) {
+  await cell(page, id).and(page.locator(`[data-status="${status}"]`)).waitFor({ timeout });
+}

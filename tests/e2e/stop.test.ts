@@ -1,0 +1,44 @@
+import { expect, test } from 'vitest';
+import {
+  LESSON,
+  STOP_RECOVERY_TIMEOUT_MS,
+  cell,
+  openPage,
+  setCellCode,
+  useBrowser,
+  waitForStatus,
+} from './browser';
+
+const { browser, siteUrl } = useBrowser();
+
+test('Stop ends a runaway cell, the page stays responsive, cells above re-run', async () => {
+  const { context, page } = await openPage(browser(), `${siteUrl}#/lesson/${LESSON}`);
+  await cell(page, 'load').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'load', 'ok');
+
+  await setCellCode(page, 'tensors', 'let spins = 0;\nwhile (true) { spins++; }');
+  await cell(page, 'tensors').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'tensors', 'running');
+
+  // The UI thread is free while the kernel spins: a round trip to the page is quick,
+  // and the learner can still type in another cell.
+  const started = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  expect(Date.now() - started).toBeLessThan(1_000);
+
+  await page.getByRole('button', { name: 'Stop' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: /state was lost/i });
+  await banner.waitFor({ timeout: STOP_RECOVERY_TIMEOUT_MS });
+  expect(await cell(page, 'tensors').getAttribute('data-status')).toBe('interrupted');
+
+  // One click re-runs the cells that had run before: the new kernel has `data` again.
+  await banner.getByRole('button', { name: /re-run/i }).click();
+  await waitForStatus(page, 'load', 'ok');
+  await setCellCode(page, 'tensors', 'data.rows.length');
+  await cell(page, 'tensors').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'tensors', 'ok');
+  await expect(cell(page, 'tensors').locator('[data-testid="output"]').innerText()).resolves.toBe(
+    '442',
+  );
+  await context.close();
+});
