@@ -71,7 +71,6 @@ async function runOne(
       ([text, name, backend]) => window.playgradRunner.run(text, name, backend),
       [text, name, options.backend] as const,
     );
-    for (const cell of report.cells) if (cell.status === 'skipped') options.log(cellLine(cell));
     options.log(notebookLine(report));
     return report;
   } finally {

@@ -86,11 +86,7 @@ export interface InputRequest {
 }
 
 export type KernelRequest =
-  | InitRequest
-  | ExecuteRequest
-  | InterruptRequest
-  | RestartRequest
-  | InputRequest;
+  InitRequest | ExecuteRequest | InterruptRequest | RestartRequest | InputRequest;
 
 // ---------------------------------------------------------------- kernel → UI
 

@@ -9,21 +9,37 @@ test('an edit survives a reload (IndexedDB), is marked, and resets in one click'
   const original = await cellCode(page, 'model');
   const edited = `${original}\n// my note: try the median instead`;
   await setCellCode(page, 'model', edited);
-  await cell(page, 'model').getByText(/modified/i).first().waitFor();
+  await cell(page, 'model')
+    .getByText(/modified/i)
+    .first()
+    .waitFor();
 
   await page.reload();
   await cell(page, 'model').locator('.cm-content').waitFor();
   await expect.poll(() => cellCode(page, 'model')).toBe(edited);
-  await cell(page, 'model').getByText(/modified/i).first().waitFor();
+  await cell(page, 'model')
+    .getByText(/modified/i)
+    .first()
+    .waitFor();
 
   // Other cells are untouched and not marked.
-  expect(await cell(page, 'load').getByText(/modified/i).count()).toBe(0);
+  expect(
+    await cell(page, 'load')
+      .getByText(/modified/i)
+      .count(),
+  ).toBe(0);
 
-  await cell(page, 'model').getByRole('button', { name: /reset cell/i }).click();
+  await cell(page, 'model')
+    .getByRole('button', { name: /reset cell/i })
+    .click();
   await expect.poll(() => cellCode(page, 'model')).toBe(original);
   await page.reload();
   await cell(page, 'model').locator('.cm-content').waitFor();
   await expect.poll(() => cellCode(page, 'model')).toBe(original);
-  expect(await cell(page, 'model').getByText(/modified/i).count()).toBe(0);
+  expect(
+    await cell(page, 'model')
+      .getByText(/modified/i)
+      .count(),
+  ).toBe(0);
   await context.close();
 });

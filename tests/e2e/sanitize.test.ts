@@ -10,8 +10,8 @@ test('HTML and Markdown outputs are sanitized: an onerror handler never runs', a
     'load',
     [
       "import { display, html, md } from 'playgrad';",
-      "display(md('<img src=x onerror=\"window.__xssMd = 1\"> **bold**'));",
-      "html('<img src=x onerror=\"window.__xss = 1\"><script>window.__xss2 = 1</script><b>hi</b>')",
+      'display(md(\'<img src=x onerror="window.__xssMd = 1"> **bold**\'));',
+      'html(\'<img src=x onerror="window.__xss = 1"><script>window.__xss2 = 1</script><b>hi</b>\')',
     ].join('\n'),
   );
   await cell(page, 'load').getByRole('button', { name: /^Run/ }).click();

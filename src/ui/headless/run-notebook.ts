@@ -42,6 +42,7 @@ export async function runNotebook(text: string, options: RunOptions): Promise<No
       const { cell, code } = planned;
       if (code === undefined || failed) {
         timings.set(cell.id, -1);
+        options.onCell?.(cellReport(session, cell.id, planned.index, cell.role, timings));
         continue;
       }
       const t0 = performance.now();

@@ -23,7 +23,9 @@ describe('planRun', () => {
   });
 
   test('an exercise without a solution runs its own code', () => {
-    const nb = parse('---\ntitle: t\nweek: 1\norder: 1\n---\n\n```ts {id=ex exercise}\n1 + 1\n```\n');
+    const nb = parse(
+      '---\ntitle: t\nweek: 1\norder: 1\n---\n\n```ts {id=ex exercise}\n1 + 1\n```\n',
+    );
     expect(planRun(nb)[0].code).toBe('1 + 1');
   });
 });

@@ -43,7 +43,9 @@ describe('cellLine and notebookLine', () => {
         error: { ename: 'Error', message: 'bad\nmore', line: 3 },
       }),
     ).toMatch(/^ {2}✗ \[2\] boom .* Error: bad \(line 3\)$/);
-    expect(cellLine({ ...base, id: 'sol', status: 'skipped', ms: 0 })).toMatch(/- \[2\] sol +skipped/);
+    expect(cellLine({ ...base, id: 'sol', status: 'skipped', ms: 0 })).toMatch(
+      /- \[2\] sol +skipped/,
+    );
   });
 
   test('a notebook line counts failures', () => {
@@ -52,9 +54,9 @@ describe('cellLine and notebookLine', () => {
     expect(notebookLine({ ...report, ok: true, cells: [{ ...cell, status: 'ok' }] })).toBe(
       '✓ x.md: 1 cells ok in 1.5 s, wasm',
     );
-    expect(
-      notebookLine({ ...report, ok: false, cells: [{ ...cell, status: 'error' }] }),
-    ).toContain('1 of 1 cells failed');
+    expect(notebookLine({ ...report, ok: false, cells: [{ ...cell, status: 'error' }] })).toContain(
+      '1 of 1 cells failed',
+    );
     expect(notebookLine({ ...report, ok: false, cells: [], error: 'bad (line 2)' })).toBe(
       '✗ x.md: bad (line 2)',
     );
