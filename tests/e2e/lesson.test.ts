@@ -72,6 +72,12 @@ describe('Run all', () => {
     expect(table).toMatch(/gradient descent\s+2860\.\d+\s+2860/);
     expect(table).toMatch(/least squares\s+2859\.\d+\s+2860/);
 
+    // Re-running a cell marks the cells that use its names as stale.
+    await cell(page, 'load').getByRole('button', { name: /^Run/ }).click();
+    await waitForStatus(page, 'tensors', 'stale');
+    await expect(cell(page, 'tensors').innerText()).resolves.toMatch(/stale: uses data/);
+    expect(await cell(page, 'train').getAttribute('data-status')).toBe('ok');
+
     // The backend badge names the measured backend.
     await expect(page.getByTestId('backend').innerText()).resolves.toMatch(/WASM|WebGL|CPU|WebGPU/);
     expect(errors).toEqual([]);

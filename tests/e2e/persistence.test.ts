@@ -43,3 +43,30 @@ test('an edit survives a reload (IndexedDB), is marked, and resets in one click'
   ).toBe(0);
   await context.close();
 });
+
+test('"Reset lesson" clears every edit of the lesson after a confirmation', async () => {
+  const url = `${siteUrl}#/lesson/${LESSON}`;
+  const { context, page } = await openPage(browser(), url);
+  const originals = { load: await cellCode(page, 'load'), exact: await cellCode(page, 'exact') };
+  await setCellCode(page, 'load', '1 + 1');
+  await setCellCode(page, 'exact', '2 + 2');
+  await cell(page, 'exact')
+    .getByText(/modified/i)
+    .first()
+    .waitFor();
+
+  // Dismissing the confirmation keeps the edits.
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'Reset lesson' }).click();
+  expect(await cellCode(page, 'load')).toBe('1 + 1');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Reset lesson' }).click();
+  await expect.poll(() => cellCode(page, 'load')).toBe(originals.load);
+  await expect.poll(() => cellCode(page, 'exact')).toBe(originals.exact);
+  await page.reload();
+  await cell(page, 'exact').locator('.cm-content').waitFor();
+  await expect.poll(() => cellCode(page, 'exact')).toBe(originals.exact);
+  expect(await page.getByText(/modified/i).count()).toBe(0);
+  await context.close();
+});

@@ -29,9 +29,25 @@ export function backendBadge(choice: BackendChoice): string {
   return trial?.gflops === undefined ? name : `${name} · ${gflopsText(trial.gflops)}`;
 }
 
-/** Every trial and why this backend runs, one line each. */
-export function backendDetails(choice: BackendChoice): string {
-  const lines = [`Running on ${backendName(choice.backend)}: ${REASONS[choice.reason]}.`];
+/** A measurement's day in the reader's locale, e.g. "Mar 3, 2026". */
+export function measurementDate(measuredAt: number, locale?: string): string {
+  return new Date(measuredAt).toLocaleDateString(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}
+
+/**
+ * Every trial and why this backend runs, one line each. `measuredAt` dates a cached
+ * choice: its other trials are as old as that measurement.
+ */
+export function backendDetails(choice: BackendChoice, measuredAt?: number): string {
+  const reason =
+    choice.reason === 'cached' && measuredAt !== undefined
+      ? `chosen from a measurement on ${measurementDate(measuredAt)}`
+      : REASONS[choice.reason];
+  const lines = [`Running on ${backendName(choice.backend)}: ${reason}.`];
   if (choice.backend === 'wasm') {
     lines.push(choice.threads ? 'WASM runs multi-threaded.' : 'WASM runs on one thread.');
   }

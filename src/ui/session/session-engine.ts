@@ -7,7 +7,8 @@
  * Svelte `$state` proxy, so the page updates as outputs arrive; in unit tests it is a
  * plain object, so the very same logic runs in Node without the Svelte compiler.
  */
-import type { BackendChoice } from '../../kernel/protocol';
+import type { Backend, BackendChoice } from '../../kernel/protocol';
+import { planBackendStart, settleBackendChoice } from './backend-memory';
 import { cellsThatRan, emptyCellRun, type CellRun } from './cell-run';
 import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';
 import { applyCellMessage } from './apply-message';
@@ -43,11 +44,14 @@ export class SessionEngine {
   private executionCount = 0;
   private awaitingFreshKernel = false;
   private disposed = false;
+  /** The URL's or settings' backend, until "Measure again" asks for 'auto'. */
+  private requestedBackend: Backend | 'auto';
 
   constructor(
     private readonly options: SessionOptions,
     protected readonly state: SessionState = createSessionState(),
   ) {
+    this.requestedBackend = options.backend ?? 'auto';
     this.client = this.startClient();
   }
 
@@ -57,6 +61,11 @@ export class SessionEngine {
 
   get backend(): BackendChoice | undefined {
     return this.state.backend;
+  }
+
+  /** When the measurement behind a 'cached' backend was taken (ms since the epoch). */
+  get backendMeasuredAt(): number | undefined {
+    return this.state.backendMeasuredAt;
   }
 
   get cells(): Record<string, CellRun> {
@@ -146,6 +155,15 @@ export class SessionEngine {
     }
     this.executionCount = 0;
     this.state.stateLost = undefined;
+  }
+
+  /** Forgets the remembered backend and restarts the kernel measuring every backend. */
+  async measureBackendsAgain(): Promise<void> {
+    this.options.backendMemory?.forget();
+    this.requestedBackend = 'auto';
+    this.state.backend = undefined;
+    this.state.backendMeasuredAt = undefined;
+    await this.restart();
   }
 
   dispose(): void {
@@ -274,7 +292,9 @@ export class SessionEngine {
   }
 
   private startClient(): KernelClient {
-    const client = new KernelClient(this.options);
+    const memory = this.options.backendMemory;
+    const start = planBackendStart(this.requestedBackend, memory);
+    const client = new KernelClient({ ...this.options, backend: start.request });
     const isCurrent = (): boolean => client === this.client && !this.disposed;
     client.onStatus((kernelState) => {
       if (!isCurrent()) return;
@@ -284,7 +304,10 @@ export class SessionEngine {
       this.state.kernelState = kernelState;
     });
     client.onBackend((choice) => {
-      if (isCurrent()) this.state.backend = choice;
+      if (!isCurrent()) return;
+      const shown = settleBackendChoice(choice, start, memory);
+      this.state.backend = shown.choice;
+      this.state.backendMeasuredAt = shown.measuredAt;
     });
     client.onLateMessage((message) => {
       if (isCurrent()) this.apply(message);

@@ -1,5 +1,6 @@
 /** The observable state of a notebook session, and the options it starts with. */
 import type { Backend, BackendChoice, KernelState } from '../../kernel/protocol';
+import type { BackendMemory } from './backend-memory';
 import type { CellRun } from './cell-run';
 import type { KernelWorker } from './kernel-client';
 
@@ -15,6 +16,8 @@ export interface StateLost {
 export interface SessionState {
   kernelState: SessionKernelState;
   backend: BackendChoice | undefined;
+  /** When the measurement behind a 'cached' backend was taken (ms since the epoch). */
+  backendMeasuredAt: number | undefined;
   cells: Record<string, CellRun>;
   stateLost: StateLost | undefined;
 }
@@ -23,11 +26,19 @@ export interface SessionOptions {
   /** Absolute URL of the site root, ending with '/'. */
   baseUrl: string;
   backend?: Backend | 'auto';
+  /** Where the measured backend is remembered between visits; none: measure every start. */
+  backendMemory?: BackendMemory;
   workerFactory?: () => KernelWorker;
 }
 
 export function createSessionState(): SessionState {
-  return { kernelState: 'starting', backend: undefined, cells: {}, stateLost: undefined };
+  return {
+    kernelState: 'starting',
+    backend: undefined,
+    backendMeasuredAt: undefined,
+    cells: {},
+    stateLost: undefined,
+  };
 }
 
 /** One cell of a Run all. */

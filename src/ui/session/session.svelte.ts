@@ -3,6 +3,7 @@
  * of `SessionEngine` over a Svelte 5 `$state` object, so every component reading
  * `session.cells[id]`, `session.kernelState`, … updates as kernel messages arrive.
  */
+import { browserBackendMemory } from './backend-memory';
 import {
   createSessionState,
   SessionEngine,
@@ -22,6 +23,8 @@ function createReactiveState(): SessionState {
 
 export class NotebookSession extends SessionEngine {
   constructor(options: SessionOptions) {
-    super(options, createReactiveState());
+    // The page remembers the measured backend in localStorage unless told otherwise.
+    const backendMemory = options.backendMemory ?? browserBackendMemory();
+    super({ ...options, backendMemory }, createReactiveState());
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import type { BackendChoice } from '../../../src/kernel/protocol';
-import { backendBadge, backendDetails } from '../../../src/ui/session/backend-label';
+import {
+  backendBadge,
+  backendDetails,
+  measurementDate,
+} from '../../../src/ui/session/backend-label';
 
 const choice: BackendChoice = {
   backend: 'wasm',
@@ -35,5 +39,29 @@ describe('backendDetails', () => {
       'WebGL: 4.3 GFLOP/s',
       'WASM: 39 GFLOP/s',
     ]);
+  });
+});
+
+describe('backendDetails of a cached choice', () => {
+  const measuredAt = Date.UTC(2026, 2, 3, 12);
+
+  test('dates the measurement it was chosen from', () => {
+    const cached: BackendChoice = { ...choice, reason: 'cached' };
+    const lines = backendDetails(cached, measuredAt).split('\n');
+    expect(lines[0]).toBe(
+      `Running on WASM: chosen from a measurement on ${measurementDate(measuredAt)}.`,
+    );
+    expect(lines.slice(1)).toEqual(backendDetails(choice).split('\n').slice(1));
+  });
+
+  test('measurementDate names the day in the given locale', () => {
+    expect(measurementDate(measuredAt, 'en-US')).toBe('Mar 3, 2026');
+    expect(measurementDate(measuredAt, 'en-GB')).toBe('3 Mar 2026');
+  });
+
+  test('a date is only shown for a cached choice', () => {
+    expect(backendDetails(choice, measuredAt).split('\n')[0]).toBe(
+      'Running on WASM: the fastest one measured on this device.',
+    );
   });
 });
