@@ -1,5 +1,26 @@
 import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { LESSON, cell, cellCode, openPage, setCellCode, useBrowser } from './browser';
+
+/** The edit records in the page's real IndexedDB. */
+function storedEdits(page: Page): Promise<{ cellId: string; source: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('playgrad');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('edits').objectStore('edits').getAll();
+          request.onsuccess = () => {
+            const records = request.result as { cellId: string; source: string }[];
+            resolve(records.map(({ cellId, source }) => ({ cellId, source })));
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
 
 const { browser, siteUrl } = useBrowser();
 
@@ -21,6 +42,9 @@ test('an edit survives a reload (IndexedDB), is marked, and resets in one click'
     .getByText(/modified/i)
     .first()
     .waitFor();
+
+  // The edit is in IndexedDB itself (the localStorage journal only bridges a reload).
+  await expect.poll(() => storedEdits(page)).toEqual([{ cellId: 'model', source: edited }]);
 
   // Other cells are untouched and not marked.
   expect(
