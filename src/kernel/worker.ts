@@ -10,6 +10,7 @@
  */
 import { setKernelContext } from '../lib/context';
 import { toMimeBundle } from '../lib/index';
+import { flushPendingOutputs } from '../lib/throttle';
 import { compileCell } from './compile';
 import { captureConsole } from './console';
 import { describeError } from './error-location';
@@ -132,6 +133,9 @@ async function execute(request: ExecuteRequest): Promise<void> {
   } catch (error) {
     post({ type: 'error', cellId: cell, ...describeError(error) });
   }
+  // Throttled display updates still waiting are sent now, so a finished cell's outputs
+  // are complete when the UI (or `playgrad run`) sees `done`.
+  flushPendingOutputs();
   const ms = Math.round((performance.now() - start) * 10) / 10;
   post({ type: 'done', id, cellId: cell, ok, ms, defines, uses });
   post({ type: 'status', state: 'idle' });
