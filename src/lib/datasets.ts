@@ -1,34 +1,23 @@
 /**
- * `datasets.list()` and `datasets.load(name)`: the course's small tables, fetched from the
- * site itself (`<baseUrl>datasets/`), described by `datasets/catalog.json`.
+ * `datasets.list()`, `datasets.load(name)` and `datasets.fromCsv(text)`: the course's data,
+ * fetched from the site itself (`<baseUrl>datasets/`), described by `datasets/catalog.json`.
+ * Tables are CSV files; image sets are gzipped bytes (see datasets/README.md).
  *
  * Each load returns a fresh deep copy: learners mutate arrays (shuffle, push, normalise in
  * place), and one cell doing so must not change what another cell loads. A frozen object would
  * instead throw inside their code. The fetch and the parse happen once per file.
  */
 import { kernelContext } from './context';
-import { CsvFormatError, parseCsv, type CsvRecord, type CsvTable } from './csv';
+import { CsvFormatError, parseCsv, type CsvRecord } from './csv';
+import { parseCatalogEntry, type DatasetInfo } from './dataset-catalog';
+import { csvToDataset, type FromCsvOptions } from './dataset-csv';
+import { gunzipIfNeeded, imagesToDataset } from './dataset-images';
+import { tableToDataset, type DatasetData } from './dataset-table';
+import { datasetTensors, type DatasetTensors } from './dataset-tensors';
 
-export type DatasetTask = 'regression' | 'classification';
-
-/** One entry of `datasets/catalog.json`. */
-export interface DatasetInfo {
-  name: string;
-  /** File name under `datasets/`. */
-  file: string;
-  title: string;
-  description: string;
-  source: string;
-  license: string;
-  task: DatasetTask;
-  /** The target column. */
-  target: string;
-  /** The feature columns, in the order of `X`'s columns. */
-  features: string[];
-  /** Class names (classification): `y[i]` indexes this list. */
-  targetNames?: string[];
-  rows: number;
-}
+export type { CategoricalEncoding, DatasetInfo, DatasetTask } from './dataset-catalog';
+export type { DatasetTensors } from './dataset-tensors';
+export type { FromCsvOptions } from './dataset-csv';
 
 export interface Dataset {
   name: string;
@@ -36,7 +25,12 @@ export interface Dataset {
   description: string;
   source: string;
   license: string;
-  task: DatasetTask;
+  task: DatasetInfo['task'];
+  /**
+   * The columns of `X`. A text column appears encoded: `island_Biscoe` (one-hot: 1 or 0),
+   * `sex_male` (binary: 1 male, 0 female) or `class` (ordinal codes); see the description.
+   * Image sets: `pixel0`, `pixel1`, … row by row.
+   */
   featureNames: string[];
   targetName: string;
   /** Class names (classification): `y[i]` indexes this list. */
@@ -45,12 +39,26 @@ export interface Dataset {
   X: (number | null)[][];
   /** Regression: the target value. Classification: the class index into `targetNames`. */
   y: number[];
-  /** The records as in the file (numbers as numbers, empty cells as null), for tables. */
+  /**
+   * The records as in the file (numbers as numbers, text as text, empty cells as null).
+   * Image sets: one record per image with its class name (and `split`), not its pixels.
+   */
   rows: CsvRecord[];
+  /** Image sets: `[height, width, channels]`; each row of `X` is one image, pixels 0–1. */
+  imageShape?: [number, number, number];
+  /** Image sets shipped with a train/test split: the row indices of each part. */
+  split?: { train: number[]; test: number[] };
+  /**
+   * `X` and `y` as they are now, as tfjs tensors: X `[n, features]` (image sets
+   * `[n, h, w, c]`), y float32; a missing value becomes NaN. Dispose them when done.
+   */
+  toTensors(): DatasetTensors;
 }
 
 const catalogCache = new Map<string, Promise<DatasetInfo[]>>();
-const datasetCache = new Map<string, Promise<Dataset>>();
+// Tables cache their parsed data (cloned per load); image sets cache their bytes, from which
+// each load builds fresh arrays (faster than cloning 10 million numbers).
+const datasetCache = new Map<string, Promise<DatasetData | Uint8Array>>();
 
 /**
  * The datasets the course ships, as listed in `datasets/catalog.json`.
@@ -82,7 +90,50 @@ export async function load(name: string): Promise<Dataset> {
     throw new Error(`Unknown dataset ${JSON.stringify(name)}. Available: ${available}`);
   }
   const url = new URL(`datasets/${encodeURIComponent(info.file)}`, kernelContext().baseUrl).href;
-  return structuredClone(await cached(datasetCache, url, () => fetchDataset(info, url)));
+  const loaded = await cached(datasetCache, url, () => fetchDataset(info, url));
+  if (loaded instanceof Uint8Array) {
+    const problem = (why: string) =>
+      new Error(`Dataset ${JSON.stringify(info.name)} (${url}): ${why}`);
+    const { data, untouchedPixels } = imagesToDataset(info, loaded, problem);
+    // Object.assign, not a spread: a spread would read (and so build) the lazy X.
+    const dataset: Dataset = Object.assign(data, {
+      toTensors: () => {
+        const pixels = untouchedPixels();
+        return datasetTensors(
+          pixels ? undefined : dataset.X,
+          dataset.y,
+          dataset.imageShape,
+          pixels,
+        );
+      },
+    });
+    return dataset;
+  }
+  return withTensors(structuredClone(loaded));
+}
+
+/**
+ * Reads a learner's CSV text (e.g. from `inputs.file`) into the same shape as `load` returns.
+ * The target is `options.target` or the last column; text features are encoded (2 values:
+ * one 0/1 column, up to 20: one-hot; more: left out of X) and the description says how.
+ * @throws Error naming the row of a malformed line, or the columns for an unknown target
+ * @example
+ * import { datasets } from 'playgrad';
+ * const mine = datasets.fromCsv('height,sex,kind\n1.2,male,a\n3.4,female,b\n');
+ * mine.featureNames; // ['height', 'sex_male']
+ * mine.X; // [[1.2, 1], [3.4, 0]]
+ * mine.targetNames; // ['a', 'b']
+ */
+export function fromCsv(text: string, options: FromCsvOptions = {}): Dataset {
+  return withTensors(csvToDataset(text, options));
+}
+
+function withTensors(data: DatasetData): Dataset {
+  const dataset: Dataset = {
+    ...data,
+    toTensors: () => datasetTensors(dataset.X, dataset.y, dataset.imageShape),
+  };
+  return dataset;
 }
 
 function catalogUrl(): string {
@@ -114,7 +165,7 @@ function loadCatalog(url: string): Promise<DatasetInfo[]> {
   });
 }
 
-async function fetchText(url: string, what: string): Promise<string> {
+async function fetchResponse(url: string, what: string): Promise<Response> {
   const fail = (why: string) => new Error(`Could not load ${what} from ${url}: ${why}`);
   let response: Response;
   try {
@@ -123,7 +174,12 @@ async function fetchText(url: string, what: string): Promise<string> {
     throw fail(messageOf(error));
   }
   if (!response.ok) throw fail(`${response.status} ${response.statusText}`.trim());
-  const text = await response.text();
+  return response;
+}
+
+async function fetchText(url: string, what: string): Promise<string> {
+  const text = await (await fetchResponse(url, what)).text();
+  const fail = (why: string) => new Error(`Could not load ${what} from ${url}: ${why}`);
   // Dev servers answer a missing file with the app's index.html and status 200.
   if (/^\s*<(!doctype|html)/i.test(text)) {
     throw fail('the server sent an HTML page instead (is the file missing?)');
@@ -131,9 +187,15 @@ async function fetchText(url: string, what: string): Promise<string> {
   return text;
 }
 
-async function fetchDataset(info: DatasetInfo, url: string): Promise<Dataset> {
-  const text = await fetchText(url, `dataset ${JSON.stringify(info.name)}`);
-  let table: CsvTable;
+async function fetchDataset(info: DatasetInfo, url: string): Promise<DatasetData | Uint8Array> {
+  const what = `dataset ${JSON.stringify(info.name)}`;
+  if (info.imageShape) {
+    const response = await fetchResponse(url, what);
+    // Checked against the catalog by imagesToDataset on each load.
+    return gunzipIfNeeded(await response.arrayBuffer());
+  }
+  const text = await fetchText(url, what);
+  let table;
   try {
     table = parseCsv(text, url);
   } catch (error) {
@@ -142,100 +204,11 @@ async function fetchDataset(info: DatasetInfo, url: string): Promise<Dataset> {
     }
     throw error;
   }
-  return toDataset(info, table, url);
-}
-
-function toDataset(info: DatasetInfo, table: CsvTable, url: string): Dataset {
-  const problem = (why: string) =>
-    new Error(`Dataset ${JSON.stringify(info.name)} (${url}): ${why}`);
-  for (const column of [...info.features, info.target]) {
-    if (!table.columns.includes(column)) {
-      throw problem(`no column "${column}"; the file has ${table.columns.join(', ')}`);
-    }
-  }
-  for (const feature of info.features) {
-    if (!table.numericColumns.has(feature)) {
-      throw problem(`feature "${feature}" is not numeric; encode it as numbers in the file`);
-    }
-  }
-  // Checked above: every feature column is numeric, so its cells are numbers or null.
-  const X = table.records.map((record) => info.features.map((f) => record[f] as number | null));
-  const targetNames =
-    info.task === 'classification'
-      ? (info.targetNames ?? distinct(table.records.map((r) => r[info.target])))
-      : undefined;
-  const y = table.records.map((record, index) => {
-    const value = record[info.target];
-    const row = table.rowNumbers[index];
-    if (value === null) throw problem(`row ${row} has no "${info.target}" value`);
-    if (!targetNames) {
-      if (typeof value !== 'number') throw problem(`row ${row}: target "${value}" is not a number`);
-      return value;
-    }
-    const classIndex = targetNames.indexOf(String(value));
-    if (classIndex < 0) {
-      throw problem(`row ${row}: class "${value}" is not one of ${targetNames.join(', ')}`);
-    }
-    return classIndex;
-  });
-  return {
-    name: info.name,
-    title: info.title,
-    description: info.description,
-    source: info.source,
-    license: info.license,
-    task: info.task,
-    featureNames: [...info.features],
-    targetName: info.target,
-    ...(targetNames ? { targetNames: [...targetNames] } : {}),
-    X,
-    y,
-    rows: table.records,
-  };
-}
-
-function distinct(values: (string | number | null)[]): string[] {
-  const names = values.filter((value) => value !== null).map(String);
-  return [...new Set(names)];
-}
-
-function parseCatalogEntry(entry: unknown, where: string): DatasetInfo {
-  const bad = (why: string) => new Error(`Invalid dataset catalog entry ${where}: ${why}`);
-  if (typeof entry !== 'object' || entry === null) throw bad('not an object');
-  const field = (key: string): unknown => (entry as Record<string, unknown>)[key];
-  const text = (key: string): string => {
-    const value = field(key);
-    if (typeof value !== 'string' || value === '') throw bad(`"${key}" must be a non-empty string`);
-    return value;
-  };
-  const texts = (key: string): string[] => {
-    const value = field(key);
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-      throw bad(`"${key}" must be a list of strings`);
-    }
-    return value;
-  };
-  const task = field('task');
-  if (task !== 'regression' && task !== 'classification') {
-    throw bad(`"task" must be "regression" or "classification"`);
-  }
-  const rows = field('rows');
-  if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 0) {
-    throw bad(`"rows" must be a whole number`);
-  }
-  return {
-    name: text('name'),
-    file: text('file'),
-    title: text('title'),
-    description: text('description'),
-    source: text('source'),
-    license: text('license'),
-    task,
-    target: text('target'),
-    features: texts('features'),
-    ...(field('targetNames') === undefined ? {} : { targetNames: texts('targetNames') }),
-    rows,
-  };
+  return tableToDataset(
+    info,
+    table,
+    (why) => new Error(`Dataset ${JSON.stringify(info.name)} (${url}): ${why}`),
+  );
 }
 
 function messageOf(error: unknown): string {

@@ -13,6 +13,8 @@ interface Entry {
   features: string[];
   targetNames?: string[];
   rows: number;
+  encodings?: { column: string }[];
+  imageShape?: number[];
   license: string;
   source: string;
 }
@@ -20,21 +22,38 @@ interface Entry {
 const catalog = readCatalogFromDisk() as Entry[];
 
 describe('datasets/catalog.json', () => {
-  it('lists diabetes and iris with unique names', () => {
+  it('lists the nine datasets with unique names', () => {
     const names = catalog.map((entry) => entry.name);
-    expect(names).toEqual(['diabetes', 'iris']);
+    expect(names).toEqual([
+      'diabetes',
+      'iris',
+      'penguins',
+      'wine',
+      'breast-cancer',
+      'titanic',
+      'digits',
+      'mnist',
+      'fashion-mnist',
+    ]);
     expect(new Set(names).size).toBe(names.length);
   });
 
-  describe.each(catalog.map((entry) => [entry.name, entry] as const))('%s', (_, entry) => {
+  const tables = catalog.filter((entry) => entry.imageShape === undefined);
+  describe.each(tables.map((entry) => [entry.name, entry] as const))('%s', (_, entry) => {
     const path = join(DATASETS_DIR, entry.file);
 
     it('has its file, with the catalog row count and columns', () => {
       expect(existsSync(path)).toBe(true);
       const table = parseCsv(readFileSync(path, 'utf8'), entry.file);
       expect(table.records).toHaveLength(entry.rows);
-      expect(table.columns).toEqual([...entry.features, entry.target]);
-      for (const feature of entry.features) expect(table.numericColumns.has(feature)).toBe(true);
+      const encoded = new Set(entry.encodings?.map((encoding) => encoding.column));
+      const plainFeatures = entry.features.filter((f) => table.columns.includes(f) && !encoded.has(f));
+      for (const feature of plainFeatures) expect(table.numericColumns.has(feature)).toBe(true);
+      // Every column is a plain feature, an encoded text column, the target, or (titanic) a name.
+      const extra = table.columns.filter(
+        (c) => !plainFeatures.includes(c) && !encoded.has(c) && c !== entry.target,
+      );
+      expect(extra).toEqual(entry.name === 'titanic' ? ['name'] : []);
     });
 
     it('names every class that occurs in the file', () => {
@@ -52,7 +71,7 @@ describe('datasets/catalog.json', () => {
       const readme = readFileSync(join(DATASETS_DIR, 'README.md'), 'utf8');
       expect(readme).toContain(`[${entry.file}](./${entry.file})`);
       expect(readme).toContain(entry.license);
-      expect(entry.source).toMatch(/Debian package python3-sklearn \d/);
+      expect(entry.source).toMatch(/from (Debian|npm) package [\w.-]+ \d/);
     });
   });
 });

@@ -83,7 +83,7 @@ describe('load', () => {
 
   it('names the available datasets when the name is unknown', async () => {
     installSite();
-    await expect(load('irs')).rejects.toThrow('Unknown dataset "irs". Available: diabetes, iris');
+    await expect(load('irs')).rejects.toThrow('Unknown dataset "irs". Available: diabetes, iris, penguins, wine');
   });
 
   it('reports an HTTP failure with the URL and the status, and retries on the next call', async () => {
@@ -189,7 +189,17 @@ describe('list', () => {
   it('returns the catalog entries', async () => {
     installSite();
     const entries = await list();
-    expect(entries.map((entry) => entry.name)).toEqual(['diabetes', 'iris']);
+    expect(entries.map((entry) => entry.name)).toEqual([
+      'diabetes',
+      'iris',
+      'penguins',
+      'wine',
+      'breast-cancer',
+      'titanic',
+      'digits',
+      'mnist',
+      'fashion-mnist',
+    ]);
     const iris = entries.find((entry) => entry.name === 'iris');
     expect(iris).toMatchObject({
       file: 'iris.csv',
@@ -207,7 +217,7 @@ describe('list', () => {
     entries[0].features.push('extra');
     entries.pop();
     const again = await list();
-    expect(again).toHaveLength(2);
+    expect(again).toHaveLength(9);
     expect(again[0].features).not.toContain('extra');
   });
 

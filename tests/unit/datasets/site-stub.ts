@@ -47,7 +47,7 @@ export function installSite(files: Record<string, string | number> = {}): FakeSi
     if (typeof override === 'string') return new Response(override);
     const onDisk = join(DATASETS_DIR, path);
     if (!existsSync(onDisk)) return new Response('', { status: 404, statusText: 'Not Found' });
-    return new Response(readFileSync(onDisk, 'utf8'));
+    return new Response(readFileSync(onDisk));
   };
   vi.stubGlobal('fetch', vi.fn(fetchStub));
   return site;
