@@ -1,0 +1,18 @@
+/**
+ * `ml`: the classical machine-learning helpers cells import from 'playgrad'. Plain arrays in
+ * and out (tensors accepted), so a learner can read every value; seeded (default seed 0)
+ * with a generator of their own, so `seed()` in a cell does not change them.
+ *
+ * @example
+ * import { ml } from 'playgrad'
+ * const { Xtrain, Xtest, ytrain, ytest } = ml.trainTestSplit(X, y, { stratify: true })
+ */
+export { trainTestSplit, type SplitOptions, type TrainTestSplit } from './split';
+export { standardize, type Standardized } from './scale';
+export { pca, type PCA } from './pca';
+export { kmeans, type KMeans, type KMeansOptions } from './kmeans';
+export { adjustedRandIndex } from './ari';
+export { kfold, type Fold, type KFoldOptions } from './kfold';
+export * as metrics from './metrics';
+export { DecisionTree } from './tree';
+export { RandomForest } from './forest';
