@@ -10,4 +10,7 @@ export * as plot from './plot';
 export { progress } from './progress';
 export { seed, random, randn, randomInt, shuffle } from './random';
 export * as datasets from './datasets';
+export * as ml from './ml/index';
+export * as inputs from './inputs';
+export * as onnx from './onnx';
 export { toMimeBundle, MIMEBUNDLE } from './mime';

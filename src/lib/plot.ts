@@ -8,3 +8,6 @@ export { scatter, type ScatterSeries } from './plot-scatter';
 export { bar, hist, type BarData, type HistOptions } from './plot-bar';
 export { heatmap, type HeatmapOptions } from './plot-heatmap';
 export { live, LivePlot, type LiveOptions, type LivePoint } from './plot-live';
+export { image, images, type ImageOptions, type ImagesOptions } from './plot-image';
+export { confusion, type ConfusionOptions } from './plot-confusion';
+export { tree, type TreeNode, type TreeOptions } from './plot-tree';

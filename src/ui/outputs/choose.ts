@@ -4,6 +4,7 @@
  * is tested without loading any component.
  */
 import { MIME, type MimeBundle } from '../../kernel/protocol';
+import { isInputWidget } from './input-widget';
 import { isProgressWidget } from './widget';
 
 export interface RendererSpec {
@@ -19,7 +20,7 @@ const hasArray = (key: string) => (data: unknown) => isRecord(data) && Array.isA
 
 /** Richest first, as Jupyter does: our own types, then HTML, Markdown, images, text. */
 export const RENDER_PREFERENCE: readonly RendererSpec[] = [
-  { mime: MIME.widget, accepts: isProgressWidget },
+  { mime: MIME.widget, accepts: (data) => isProgressWidget(data) || isInputWidget(data) },
   { mime: MIME.plotly, accepts: hasArray('data') },
   { mime: MIME.table, accepts: hasArray('data') },
   { mime: MIME.tensor, accepts: hasArray('shape') },

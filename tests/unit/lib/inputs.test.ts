@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { MIME } from '../../../src/kernel/protocol';
+import { clearInputs, setInput } from '../../../src/kernel/inputs';
+import { inputs, toMimeBundle } from '../../../src/lib/index';
+import { ofType, recordKernel, type Recording } from './recording-context';
+
+let kernel: Recording;
+
+beforeEach(() => {
+  kernel = recordKernel();
+  clearInputs();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function widgetJson(value: unknown): Record<string, unknown> {
+  const bundle = toMimeBundle(value);
+  const widget = bundle?.[MIME.widget];
+  if (typeof widget !== 'object' || widget === null) throw new Error('no widget JSON');
+  return widget as Record<string, unknown>;
+}
+
+test('inputs.slider shows its bounds and starting value, then reads what the UI sent', () => {
+  kernel.runCell('knobs');
+  const rate = inputs.slider({ label: 'rate', min: 0, max: 1, step: 0.05, value: 0.3 });
+  expect(widgetJson(rate)).toMatchObject({
+    kind: 'slider',
+    id: rate.id,
+    cellId: 'knobs',
+    label: 'rate',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    value: 0.3,
+  });
+  expect(rate.value).toBe(0.3);
+  setInput(rate.id, 0.75);
+  expect(rate.value).toBe(0.75);
+  // A value out of range (a stale UI) is clamped; garbage keeps the starting value.
+  setInput(rate.id, 7);
+  expect(rate.value).toBe(1);
+  setInput(rate.id, 'fast');
+  expect(rate.value).toBe(0.3);
+  expect(toMimeBundle(rate)?.[MIME.text]).toBe('Slider "rate": 0.3');
+});
+
+test('inputs.slider refuses bounds that make no range and a start outside them', () => {
+  expect(() => inputs.slider({ min: 2, max: 1 })).toThrow(/min < max/);
+  expect(() => inputs.slider({ min: 0, max: 1, value: 3 })).toThrow(/outside \[0, 1\]/);
+  expect(() => inputs.slider({ step: 0 })).toThrow(/step > 0/);
+});
+
+test('each widget gets its own id, so a re-run cell starts from the starting value', () => {
+  const first = inputs.slider({ value: 0.2 });
+  setInput(first.id, 0.9);
+  const second = inputs.slider({ value: 0.2 });
+  expect(second.id).not.toBe(first.id);
+  expect(second.value).toBe(0.2);
+});
+
+test('inputs.select maps the index the UI sends back to any option value', () => {
+  const optimizers = { SGD: { name: 'sgd' }, Adam: { name: 'adam' } };
+  const choice = inputs.select({ label: 'optimizer', options: optimizers, value: optimizers.Adam });
+  expect(widgetJson(choice)).toMatchObject({ options: ['SGD', 'Adam'], value: 1 });
+  expect(choice.value).toBe(optimizers.Adam);
+  setInput(choice.id, 0);
+  expect(choice.value).toBe(optimizers.SGD);
+  expect(choice.index).toBe(0);
+  setInput(choice.id, 5);
+  expect(choice.value).toBe(optimizers.Adam);
+
+  const k = inputs.select({ options: [2, 4, 8] });
+  expect(widgetJson(k).options).toEqual(['2', '4', '8']);
+  expect(k.value).toBe(2);
+  expect(() => inputs.select({ options: ['a', 'b'], value: 'c' })).toThrow(
+    /value "c" is not one of the options \(a, b\)/,
+  );
+  expect(() => inputs.select({ options: [] })).toThrow(/at least one option/);
+});
+
+test('inputs.button counts clicks reported by the UI', () => {
+  const again = inputs.button({ label: 'New sample' });
+  expect(again.clicks).toBe(0);
+  expect(widgetJson(again)).toMatchObject({ kind: 'button', label: 'New sample', clicks: 0 });
+  setInput(again.id, 3);
+  expect(again.clicks).toBe(3);
+  expect(again.value).toBe(3);
+});
+
+test('inputs.file: text({ fallback }) answers at once until a file is picked', async () => {
+  const upload = inputs.file({ label: 'CSV', accept: '.csv' });
+  expect(widgetJson(upload)).toMatchObject({ kind: 'file', accept: '.csv', maxBytes: 20971520 });
+  await expect(upload.text({ fallback: 'a,b\n1,2' })).resolves.toBe('a,b\n1,2');
+  setInput(upload.id, { name: 'mine.csv', text: 'x\n1' });
+  await expect(upload.text({ fallback: 'a,b\n1,2' })).resolves.toBe('x\n1');
+  expect(upload.fileName).toBe('mine.csv');
+  expect(toMimeBundle(upload)?.[MIME.text]).toBe('File input "CSV": mine.csv');
+});
+
+test('inputs.file: text() without a fallback shows the picker and waits for the pick', async () => {
+  const upload = inputs.file({ label: 'data' });
+  const text = upload.text();
+  const shown = ofType(kernel.sent, 'display');
+  expect(shown).toHaveLength(1);
+  expect(shown[0].data[MIME.widget]).toMatchObject({ kind: 'file', id: upload.id });
+  setInput(upload.id, 'not a file');
+  setInput(upload.id, { name: 'd.txt', text: 'hello' });
+  await expect(text).resolves.toBe('hello');
+});
+
+test('inputs.file: Stop ends the wait for a file', async () => {
+  vi.useFakeTimers();
+  const upload = inputs.file();
+  const text = upload.text();
+  kernel.stop.pressed = true;
+  vi.advanceTimersByTime(150);
+  await expect(text).rejects.toThrow(/Stopped by the learner/);
+});
+
+test('inputs.canvas returns zeros, then the fallback, then what was drawn', () => {
+  const pad = inputs.canvas({ grid: 4, size: 40 });
+  expect(pad.pixels()).toEqual(new Array(16).fill(0));
+  expect(pad.drawn).toBe(false);
+  expect(widgetJson(pad)).toMatchObject({ kind: 'canvas', size: 40, grid: 4 });
+  const sample = Array.from({ length: 16 }, (_, i) => i / 15);
+  const withFallback = inputs.canvas({ grid: 4, size: 40, fallback: sample });
+  expect(withFallback.pixels()).toEqual(sample);
+  const drawn = new Array(16).fill(0);
+  drawn[5] = 1;
+  setInput(withFallback.id, drawn);
+  expect(withFallback.pixels()).toEqual(drawn);
+  expect(withFallback.drawn).toBe(true);
+  setInput(withFallback.id, [1, 2]);
+  expect(withFallback.pixels()).toEqual(sample);
+  expect(() => inputs.canvas({ grid: 4, fallback: [1] })).toThrow(/needs 16/);
+});
