@@ -14,6 +14,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { activateBackend, measureMatmul } from './backend-measure';
 import { fastest, reasonToSkip } from './backend-ranking';
+import { registerWasmKernelFixes } from './tfjs-kernels/register-wasm-fixes';
 import { BACKENDS, type Backend, type BackendChoice, type BackendTrial } from './protocol';
 
 export async function chooseBackend(
@@ -41,9 +42,22 @@ function configureWasm(baseUrl: string): void {
   });
   // The threaded build hangs in minified production builds even when the page is
   // cross-origin isolated (`e is not defined` in its helper threads; see STACK-NOTES).
-  // Keep it off for now, isolated or not; re-enable on `self.crossOriginIsolated` once a
-  // build is verified to work.
+  // Why: tfjs-backend-wasm (backend_wasm.js `init`) gives Emscripten's pthread workers
+  // `new Blob(['var WasmBackendModuleThreadedSimd = ' + wasmFactoryThreadedSimd.toString()])`
+  // as their main script. In our bundle that factory is the inner function of a CommonJS
+  // wrapper, and minified it refers to module-scope names (`_scriptDir` and helpers, renamed
+  // `e`, …) that do not exist inside the Blob. A fix to try: ship the unminified
+  // `wasm-out/tfjs-backend-wasm-threaded-simd.js` as an asset and substitute its text for that
+  // Blob during `setBackend` (or exclude the file from minification). Until one is verified
+  // in a build, threads stay off, isolated or not, and `playgrad serve` sends no COOP/COEP.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // A missing Conv2DBackpropFilter and a slow transposed BatchMatMul (tfjs 4.22).
+  registerWasmKernelFixes();
+}
+
+/** Live tensors now (`tf.memory().numTensors`): lessons must end where they started. */
+export function liveTensorCount(): number {
+  return tf.memory().numTensors;
 }
 
 async function measureAll(

@@ -158,6 +158,8 @@ export interface DoneMessage {
   defines: string[];
   /** Free names the cell referenced (not declared in the cell itself). */
   uses: string[];
+  /** `tf.memory().numTensors` after the cell, when tfjs was loaded (leak accounting). */
+  tensors?: number;
 }
 
 export type KernelMessage =

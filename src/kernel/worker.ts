@@ -47,6 +47,8 @@ const state = {
   /** The cell running now, or the last one (timers fire after their cell ended). */
   cell: undefined as CellId | undefined,
   interrupted: false,
+  /** Set once tfjs is loaded (by init): the `done` message reports live tensors. */
+  countTensors: undefined as (() => number) | undefined,
 };
 
 let queue: Promise<void> = Promise.resolve();
@@ -93,7 +95,8 @@ async function init(request: InitRequest): Promise<void> {
     format: textOf,
   });
   // Loaded here, not at the top, so that the worker answers at once and tfjs loads once.
-  const { chooseBackend } = await import('./backend');
+  const { chooseBackend, liveTensorCount } = await import('./backend');
+  state.countTensors = liveTensorCount;
   try {
     const backend = await chooseBackend(request.backend, request.baseUrl);
     post({ type: 'status', state: 'idle', backend });
@@ -137,7 +140,8 @@ async function execute(request: ExecuteRequest): Promise<void> {
   // are complete when the UI (or `playgrad run`) sees `done`.
   flushPendingOutputs();
   const ms = Math.round((performance.now() - start) * 10) / 10;
-  post({ type: 'done', id, cellId: cell, ok, ms, defines, uses });
+  const tensors = state.countTensors?.();
+  post({ type: 'done', id, cellId: cell, ok, ms, defines, uses, tensors });
   post({ type: 'status', state: 'idle' });
 }
 

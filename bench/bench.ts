@@ -1,0 +1,107 @@
+/**
+ * The bench: every notebook in bench/notebooks under Node (the reference, with and without
+ * Playgrad's WASM kernels) and in headless Chromium on each backend that initialises.
+ * Prints a Markdown table. Timings are not tests: this is run on demand, never by npm test.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BACKENDS, type Backend } from '../src/kernel/protocol';
+import { runInBrowser } from './browser-runs';
+import { runInNode } from './node-reference';
+import { table, timingsIn, type Timing } from './results';
+
+const NOTEBOOKS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'notebooks');
+const REFERENCE = 'node-wasm';
+const STOCK = 'node-wasm (stock tfjs)';
+
+interface Options {
+  backends: Backend[];
+  only?: string[];
+  browser: boolean;
+  node: boolean;
+  /** Also time stock tfjs under Node (slow: its transposed matmuls make PCA take minutes). */
+  stock: boolean;
+}
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { backends: [...BACKENDS], browser: true, node: true, stock: false };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === '--no-browser') options.browser = false;
+    else if (arg === '--no-node') options.node = false;
+    else if (arg === '--stock') options.stock = true;
+    else if (arg === '--backends') {
+      options.backends = (args[++i] ?? '')
+        .split(',')
+        .filter((b): b is Backend => (BACKENDS as readonly string[]).includes(b));
+    } else if (arg === '--only') options.only = (args[++i] ?? '').split(',');
+    else throw new Error(`Unknown option ${arg}`);
+  }
+  return options;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const options = parseArgs(args);
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const files = (await readdir(NOTEBOOKS))
+    .filter((name) => name.endsWith('.md'))
+    .filter((name) => !options.only || options.only.includes(path.basename(name, '.md')))
+    .sort()
+    .map((name) => path.join(NOTEBOOKS, name));
+  const timings: Timing[] = [];
+  if (options.node) {
+    // Stock first: Playgrad's kernels, once registered, stay for the process.
+    const variants = [
+      ...(options.stock ? [[STOCK, false] as const] : []),
+      [REFERENCE, true] as const,
+    ];
+    for (const [label, playgradKernels] of variants) {
+      for (const file of files) {
+        log(`  ${label}: ${path.basename(file)}`);
+        timings.push(...(await nodeTimings(file, label, playgradKernels)));
+      }
+    }
+  }
+  if (options.browser) {
+    for (const run of await runInBrowser(files, options.backends, log)) {
+      const label = `chromium ${run.backend ?? run.requested}`;
+      if (run.backend !== run.requested) {
+        log(
+          `    ${run.requested} did not initialise (ran on ${run.backend ?? 'nothing'}): skipped`,
+        );
+        continue;
+      }
+      const found = timingsIn(run.printed, label);
+      for (const timing of found) log(`    ${JSON.stringify(timing)}`);
+      timings.push(...found);
+      if (!found.length) timings.push(failed(path.basename(run.file), label, run.error));
+    }
+  }
+  process.stdout.write(`${table(timings, REFERENCE)}\n`);
+  return 0;
+}
+
+async function nodeTimings(
+  file: string,
+  label: string,
+  playgradKernels: boolean,
+): Promise<Timing[]> {
+  try {
+    const { printed, leakedTensors } = await runInNode(file, { playgradKernels });
+    const found = timingsIn(printed, label);
+    for (const timing of found) process.stderr.write(`    ${JSON.stringify(timing)}\n`);
+    if (leakedTensors !== 0)
+      for (const t of found) t.note = `${t.note ?? ''} leaked ${leakedTensors} tensors`;
+    return found;
+  } catch (error) {
+    return [
+      failed(path.basename(file), label, error instanceof Error ? error.message : String(error)),
+    ];
+  }
+}
+
+function failed(task: string, backend: string, error: string | undefined): Timing {
+  const reason = (error ?? 'printed no timing').split('\n')[0].slice(0, 80);
+  return { task, backend, ms: [], note: `failed: ${reason}` };
+}

@@ -1,0 +1,57 @@
+/**
+ * The reference: the same notebook code under Node with tfjs + tfjs-backend-wasm (SIMD,
+ * one thread), the proxy PERF-NOTES uses for the browser's worker.
+ *
+ * A notebook's code cells are joined (they share one scope, as in the kernel), stripped of
+ * types and turned into CommonJS by sucrase, and run as one async function whose `require`
+ * only knows tfjs and whose `console.log` is captured.
+ */
+import { readFile } from 'node:fs/promises';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { transform } from 'sucrase';
+import { parse } from '../src/notebook/parse';
+import { registerWasmKernelFixes } from '../src/kernel/tfjs-kernels/register-wasm-fixes';
+
+type CellRunner = (
+  require: (name: string) => unknown,
+  console: Pick<Console, 'log'>,
+) => Promise<void>;
+
+const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+  ...args: string[]
+) => CellRunner;
+
+export async function notebookCode(file: string): Promise<string> {
+  const notebook = parse(await readFile(file, 'utf8'));
+  const sources: string[] = [];
+  for (const cell of notebook.cells) {
+    if (cell.kind === 'code' && (cell.lang === 'ts' || cell.lang === 'js'))
+      sources.push(cell.source);
+  }
+  return sources.join('\n');
+}
+
+/** Runs a notebook under Node on WASM; returns what it printed, and its tensor balance. */
+export async function runInNode(
+  file: string,
+  options: { playgradKernels: boolean },
+): Promise<{ printed: string; leakedTensors: number }> {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  if (options.playgradKernels) registerWasmKernelFixes();
+  const code = transform(await notebookCode(file), {
+    transforms: ['typescript', 'imports'],
+  }).code;
+  const printed: string[] = [];
+  const modules: Record<string, unknown> = { '@tensorflow/tfjs': tf };
+  const requireModule = (name: string): unknown => {
+    if (!(name in modules)) throw new Error(`Bench notebooks may import only tfjs, not ${name}`);
+    return modules[name];
+  };
+  const before = tf.memory().numTensors;
+  await new AsyncFunction('require', 'console', code)(requireModule, {
+    log: (...parts: unknown[]) => printed.push(parts.map(String).join(' ')),
+  });
+  return { printed: printed.join('\n'), leakedTensors: tf.memory().numTensors - before };
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// `node bench/run.mjs [--backends wasm,cpu] [--only mlp,cnn] [--no-browser] [--no-node] [--stock]`
+// Runs bench/notebooks/*.md in headless Chromium (each backend) and under Node as the
+// reference, then prints a table. tsx compiles the TypeScript on the fly, as bin/playgrad does.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('./bench.ts');
+process.exitCode = await main(process.argv.slice(2));
