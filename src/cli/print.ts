@@ -18,9 +18,10 @@ export function notebookLine(report: NotebookReport): string {
   const failed = report.cells.filter((c) => c.status === 'error').length;
   const seconds = (report.ms / 1000).toFixed(1);
   const backend = report.backend ? `, ${report.backend}` : '';
+  const leaked = report.tensors ? `; ${report.tensors} tensors left undisposed` : '';
   return failed === 0
-    ? `✓ ${report.notebook}: ${ran} cells ok in ${seconds} s${backend}`
-    : `✗ ${report.notebook}: ${failed} of ${ran} cells failed (${seconds} s${backend})`;
+    ? `✓ ${report.notebook}: ${ran} cells ok in ${seconds} s${backend}${leaked}`
+    : `✗ ${report.notebook}: ${failed} of ${ran} cells failed (${seconds} s${backend})${leaked}`;
 }
 
 function firstLine(text: string): string {

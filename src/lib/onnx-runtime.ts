@@ -10,6 +10,9 @@
 import type * as Ort from 'onnxruntime-common';
 // The package's `exports` hide dist/, so the WASM file is addressed by path.
 import ortWasmUrl from '../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm?url';
+// This onnxruntime-web build does not embed its Emscripten glue in the bundle (its
+// `embeddedWasmModule` is undefined), so the .mjs is served and addressed too.
+import ortGlueUrl from '../../node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs?url';
 
 /** Something with values and a shape: a tf.Tensor fits. */
 export interface TensorLike {
@@ -36,7 +39,11 @@ let runtime: Promise<typeof Ort> | undefined;
 /** Loads onnxruntime-web once, pointed at the site's own copy of its WASM. */
 function loadRuntime(): Promise<typeof Ort> {
   runtime ??= import('onnxruntime-web/wasm').then((ort) => {
-    ort.env.wasm.wasmPaths = { wasm: new URL(ortWasmUrl, self.location.href).href };
+    const here = self.location.href;
+    ort.env.wasm.wasmPaths = {
+      wasm: new URL(ortWasmUrl, here).href,
+      mjs: new URL(ortGlueUrl, here).href,
+    };
     // Threads need a cross-origin isolated page and would compete with tfjs.
     ort.env.wasm.numThreads = 1;
     ort.env.wasm.proxy = false;

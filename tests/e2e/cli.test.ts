@@ -42,6 +42,8 @@ describe('playgrad run', () => {
     for (const report of all) {
       expect(report.ok, report.notebook).toBe(true);
       expect(report.cells.every((c) => c.status !== 'error')).toBe(true);
+      // Every lesson disposes the tensors it creates: the kernel ends where it started.
+      expect(report.tensors, `${report.notebook} leaves tensors`).toBe(0);
     }
     const lesson = all.find((r) => r.notebook.endsWith('gradient-descent.md'));
     expect(lesson).toBeDefined();

@@ -16,6 +16,8 @@ export interface CellReport {
   ms: number;
   outputs: MimeBundle[];
   error?: { ename: string; message: string; line?: number };
+  /** Live tfjs tensors in the kernel after this cell. */
+  tensors?: number;
 }
 
 export interface NotebookReport {
@@ -25,6 +27,11 @@ export interface NotebookReport {
   backend?: string;
   ms: number;
   cells: CellReport[];
+  /**
+   * Live tfjs tensors after the last cell that ran. The kernel starts with none, so a
+   * lesson that disposes what it creates ends at 0.
+   */
+  tensors?: number;
   /** Set when the notebook could not be run at all (a parse error). */
   error?: string;
 }

@@ -55,10 +55,12 @@ export async function runNotebook(text: string, options: RunOptions): Promise<No
     const cells = planRun(notebook).map((p) =>
       cellReport(session, p.cell.id, p.index, p.cell.role, timings),
     );
+    const ran = cells.filter((c) => c.status !== 'skipped');
     return {
       notebook: options.name,
       ok: cells.every((c) => c.status !== 'error'),
       backend: session.backend?.backend,
+      tensors: ran[ran.length - 1]?.tensors,
       ms: Math.round(performance.now() - started),
       cells,
     };
@@ -111,6 +113,7 @@ function cellReport(
     ms: Math.round(run.ms ?? ms),
     outputs: outputsAsBundles(run.outputs),
   };
+  if (run.tensors !== undefined) report.tensors = run.tensors;
   if (error) report.error = error;
   else if (status === 'error') report.error = { ename: 'Error', message: `cell ${run.status}` };
   return report;

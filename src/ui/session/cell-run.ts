@@ -18,6 +18,8 @@ export interface CellRun {
   defines: string[];
   /** Free names the last run referenced. */
   uses: string[];
+  /** Live tfjs tensors in the kernel after the last run (when tfjs is loaded). */
+  tensors?: number;
   /** When stale: the names this cell uses that a later run redefined. */
   staleBecause?: string[];
 }

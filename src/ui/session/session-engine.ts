@@ -215,6 +215,7 @@ export class SessionEngine {
       cell.ms = done.ms;
       cell.defines = done.defines;
       cell.uses = done.uses;
+      cell.tensors = done.tensors;
       cell.status = done.ok ? 'ok' : job.stopRequested ? 'interrupted' : 'error';
       this.markStale(job.cellId, done.defines);
       return done.ok;

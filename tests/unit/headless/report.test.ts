@@ -48,7 +48,7 @@ describe('cellLine and notebookLine', () => {
     );
   });
 
-  test('a notebook line counts failures', () => {
+  test('a notebook line counts failures and undisposed tensors', () => {
     const cell = { id: 'a', index: 1, role: 'code', ms: 1, outputs: [] };
     const report = { notebook: 'x.md', ms: 1500, backend: 'wasm' };
     expect(notebookLine({ ...report, ok: true, cells: [{ ...cell, status: 'ok' }] })).toBe(
@@ -57,6 +57,9 @@ describe('cellLine and notebookLine', () => {
     expect(notebookLine({ ...report, ok: false, cells: [{ ...cell, status: 'error' }] })).toContain(
       '1 of 1 cells failed',
     );
+    expect(
+      notebookLine({ ...report, ok: true, tensors: 3, cells: [{ ...cell, status: 'ok' }] }),
+    ).toBe('✓ x.md: 1 cells ok in 1.5 s, wasm; 3 tensors left undisposed');
     expect(notebookLine({ ...report, ok: false, cells: [], error: 'bad (line 2)' })).toBe(
       '✗ x.md: bad (line 2)',
     );
