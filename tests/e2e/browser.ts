@@ -64,7 +64,7 @@ export async function cellCode(page: Page, id: string): Promise<string> {
     );
 }
 
-export async function waitForStatus(page: Page, id: string, status: string, timeout = 30_000) {
+export async function waitForStatus(page: Page, id: string, status: string, timeout = 60_000) {
   await cell(page, id)
     .and(page.locator(`[data-status="${status}"]`))
     .waitFor({ timeout });

@@ -42,3 +42,44 @@ test('Stop ends a runaway cell, the page stays responsive, cells above re-run', 
   );
   await context.close();
 });
+
+test('Stop ends a training loop gently: the cell is interrupted, the kernel keeps its state', async () => {
+  const { context, page } = await openPage(browser(), `${siteUrl}#/lesson/${LESSON}`);
+  await cell(page, 'load').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'load', 'ok');
+
+  await setCellCode(
+    page,
+    'tensors',
+    [
+      "import * as tf from '@tensorflow/tfjs';",
+      "import { progress } from 'playgrad';",
+      'let steps = 0;',
+      'for await (const i of progress(1e9, { label: "training" })) {',
+      '  tf.tidy(() => tf.randomNormal([64, 64]).matMul(tf.randomNormal([64, 64])));',
+      '  steps++;',
+      '}',
+    ].join('\n'),
+  );
+  await cell(page, 'tensors').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'tensors', 'running');
+  await page.waitForTimeout(500);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await waitForStatus(page, 'tensors', 'interrupted', STOP_RECOVERY_TIMEOUT_MS);
+  await expect(cell(page, 'tensors').innerText()).resolves.toMatch(/Interrupted|Stopped/);
+
+  // No restart was needed: no "state was lost" banner, and the names survive.
+  expect(
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /state was lost/i })
+      .count(),
+  ).toBe(0);
+  await setCellCode(page, 'model', 'steps > 0 && data.rows.length === 442');
+  await cell(page, 'model').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'model', 'ok');
+  await expect(cell(page, 'model').locator('[data-testid="output"]').innerText()).resolves.toBe(
+    'true',
+  );
+  await context.close();
+});
