@@ -117,7 +117,8 @@ export function tree(root: TreeNode, options: TreeOptions = {}): Plot {
   const layout = baseLayout(
     {
       title: options.title,
-      width: Math.min(1600, Math.max(420, leaves * 150)),
+      // No fixed width: a wider figure than the lesson column is clipped, so the
+      // tree fills the column and a learner can zoom into a deep one.
       height: (depth + 1) * 120 + (options.title ? 60 : 20),
     },
     {
