@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fastBatchMatMul } from './batch-matmul-wasm';
 import { conv2dBackpropFilterWasm } from './conv2d-backprop-filter-wasm';
+import { fastSlice } from './slice-wasm';
 
 const BACKEND = 'wasm';
 /** The wrapped kernel functions, so that a second call does not wrap them again. */
@@ -17,6 +18,7 @@ const wrapped = new WeakSet<tf.KernelFunc>();
 export interface WasmKernelFixes {
   fastBatchMatMul: boolean;
   conv2dBackpropFilter: boolean;
+  fastSlice: boolean;
 }
 
 export function registerWasmKernelFixes(): WasmKernelFixes {
@@ -27,6 +29,13 @@ export function registerWasmKernelFixes(): WasmKernelFixes {
     tf.unregisterKernel('BatchMatMul', BACKEND);
     tf.registerKernel({ ...batchMatMul, kernelFunc });
   }
+  const slice = tf.getKernel('Slice', BACKEND);
+  if (slice && !wrapped.has(slice.kernelFunc)) {
+    const kernelFunc = fastSlice(slice.kernelFunc);
+    wrapped.add(kernelFunc);
+    tf.unregisterKernel('Slice', BACKEND);
+    tf.registerKernel({ ...slice, kernelFunc });
+  }
   // Only where tfjs has none: a future tfjs with its own kernel keeps it.
   if (!tf.getKernel('Conv2DBackpropFilter', BACKEND)) tf.registerKernel(conv2dBackpropFilterWasm);
   return activeWasmKernelFixes();
@@ -35,9 +44,11 @@ export function registerWasmKernelFixes(): WasmKernelFixes {
 export function activeWasmKernelFixes(): WasmKernelFixes {
   const batchMatMul = tf.getKernel('BatchMatMul', BACKEND);
   const filter = tf.getKernel('Conv2DBackpropFilter', BACKEND);
+  const slice = tf.getKernel('Slice', BACKEND);
   return {
     fastBatchMatMul: batchMatMul !== undefined && wrapped.has(batchMatMul.kernelFunc),
     conv2dBackpropFilter: filter !== undefined,
+    fastSlice: slice !== undefined && wrapped.has(slice.kernelFunc),
   };
 }
 

@@ -49,6 +49,7 @@ describe('registerWasmKernelFixes', () => {
     expect(registerWasmKernelFixes()).toEqual({
       fastBatchMatMul: true,
       conv2dBackpropFilter: true,
+      fastSlice: true,
     });
     const once = tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc;
     registerWasmKernelFixes();
@@ -193,5 +194,45 @@ describe('Conv2DBackpropFilter on WASM', () => {
     expect(losses[4]).toBeLessThan(losses[0]);
     tf.dispose([xs, ys]);
     model.dispose();
+  });
+});
+
+describe('fast WASM Slice', () => {
+  const SLICES: [string, number[], number[], number[]][] = [
+    ['rows of a matrix (contiguous)', [50, 7], [10, 0], [5, 7]],
+    ['a block of a matrix', [50, 7], [3, 2], [4, 3]],
+    ['a vector', [40], [5], [20]],
+    ['3-D', [4, 5, 6], [1, 2, 3], [2, -1, 2]],
+    ['4-D images', [6, 5, 5, 3], [2, 1, 0, 1], [3, 3, 5, 2]],
+    ['empty', [5, 4], [2, 0], [0, 4]],
+  ];
+
+  it.each(SLICES)('%s matches the CPU backend', async (_, shape, begin, size) => {
+    registerWasmKernelFixes();
+    const data = values(
+      shape.reduce((a, b) => a * b, 1),
+      7,
+    );
+    const sliceOn = (backend: string) =>
+      on(backend, () =>
+        tf.tidy(() => Array.from(tf.slice(tf.tensor(data, shape), begin, size).dataSync())),
+      );
+    const cpu = await sliceOn('cpu');
+    const before = await on('wasm', () => tf.memory().numTensors);
+    const wasm = await sliceOn('wasm');
+    expect(wasm).toEqual(cpu);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('int32 slices and slices after heap growth stay correct', async () => {
+    registerWasmKernelFixes();
+    await on('wasm', () => undefined);
+    const big = tf.range(0, 200_000, 1, 'int32').reshape([2000, 100]);
+    // Allocations in between may grow the WebAssembly heap and move its buffer.
+    const filler = tf.zeros([4_000_000]);
+    const part = tf.slice(big, [1500, 10], [2, 3]);
+    expect(Array.from(part.dataSync())).toEqual([150010, 150011, 150012, 150110, 150111, 150112]);
+    expect(part.dtype).toBe('int32');
+    tf.dispose([big, filler, part]);
   });
 });
