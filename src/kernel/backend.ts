@@ -40,19 +40,20 @@ function configureWasm(baseUrl: string): void {
     'tfjs-backend-wasm-simd.wasm': new URL(wasmSimdUrl, baseUrl).href,
     'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedUrl, baseUrl).href,
   });
-  // The threaded build hangs in minified production builds even when the page is
-  // cross-origin isolated (`e is not defined` in its helper threads; see STACK-NOTES).
-  // Why: tfjs-backend-wasm (backend_wasm.js `init`) gives Emscripten's pthread workers
-  // `new Blob(['var WasmBackendModuleThreadedSimd = ' + wasmFactoryThreadedSimd.toString()])`
-  // as their main script. In our bundle that factory is the inner function of a CommonJS
-  // wrapper, and minified it refers to module-scope names (`_scriptDir` and helpers, renamed
-  // `e`, …) that do not exist inside the Blob. A fix to try: ship the unminified
-  // `wasm-out/tfjs-backend-wasm-threaded-simd.js` as an asset and substitute its text for that
-  // Blob during `setBackend` (or exclude the file from minification). Until one is verified
-  // in a build, threads stay off, isolated or not, and `playgrad serve` sends no COOP/COEP.
+  // Threads stay off for now, isolated or not. Two problems were found: (1) in a minified
+  // build the helper threads failed with "e is not defined" — fixed by
+  // scripts/vite/tfjs-wasm-threads-plugin.ts (verified: with COOP/COEP a lesson runs on 2
+  // threads, the MLP lesson ~20% faster under load); (2) still open: on an isolated page, a
+  // second kernel started in the same page (the runner runs notebooks one after another)
+  // crashed at start-up. Enable with `wasmThreadsAvailable()` once (2) is understood.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // A missing Conv2DBackpropFilter and a slow transposed BatchMatMul (tfjs 4.22).
   registerWasmKernelFixes();
+}
+
+/** Whether this page could run WASM threads (see configureWasm for why they are off). */
+export function wasmThreadsAvailable(): boolean {
+  return self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
 /** Live tensors now (`tf.memory().numTensors`): lessons must end where they started. */
