@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './scripts/vite/content-plugin';
+import { tfjsWasmThreadsPlugin } from './scripts/vite/tfjs-wasm-threads-plugin';
 
 // The site is static and must work from any sub-path (GitHub Pages): relative base,
 // hash routing in the app, no server rewrites.
@@ -9,8 +11,34 @@ export default defineConfig({
   // 'mpa' makes a missing file a 404 instead of index.html with status 200,
   // so a missing dataset or model fails with a clear message.
   appType: 'mpa',
-  plugins: [svelte(), contentPlugin()],
-  worker: { format: 'es' },
+  plugins: [
+    svelte(),
+    contentPlugin(),
+    tfjsWasmThreadsPlugin(),
+    // Offline study: a service worker precaches the whole built site (docs/decisions.md).
+    VitePWA({
+      // A new deploy waits for the learner's "Reload" (edits live in IndexedDB).
+      registerType: 'prompt',
+      // src/ui/offline/registration.svelte.ts registers it, so the banner can offer the reload.
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        cacheId: 'playgrad',
+        // Everything the build emits: app, worker chunks, WASM (tfjs, onnxruntime), KaTeX
+        // fonts, Plotly, notebooks, datasets, course.json, runner.html.
+        globPatterns: ['**/*'],
+        // onnxruntime's WASM is ~11 MB; the largest dataset ~6 MB.
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        // Hash routing means only the app's own pages are navigated to; a missing
+        // notebook, dataset or other file must stay a 404, not become index.html.
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/\/(index\.html)?(\?[^/]*)?$/],
+      },
+    }),
+  ],
+  // The kernel worker is bundled separately: it needs the tfjs threads fix too.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },
   build: {
     target: 'es2022',
     rollupOptions: {

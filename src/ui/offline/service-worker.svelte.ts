@@ -1,0 +1,42 @@
+/**
+ * Registers the service worker that precaches the whole site, and tells the UI when a new
+ * deploy is waiting. The update is never forced: the learner chooses when to reload.
+ */
+import { registerSW } from 'virtual:pwa-register';
+
+export const serviceWorker = $state({
+  /** A new version is installed and waits for the learner's "Reload". */
+  updateReady: false,
+  /** Everything is precached: the site now works without a network. */
+  offlineReady: false,
+  /** Registration failed (unsupported browser, private mode, file://). */
+  error: undefined as string | undefined,
+});
+
+let applyUpdate: ((reloadPage?: boolean) => Promise<void>) | undefined;
+
+export function startServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  applyUpdate = registerSW({
+    immediate: true,
+    onNeedRefresh: () => {
+      serviceWorker.updateReady = true;
+    },
+    onOfflineReady: () => {
+      serviceWorker.offlineReady = true;
+    },
+    onRegisterError: (error: unknown) => {
+      serviceWorker.error = error instanceof Error ? error.message : String(error);
+    },
+  });
+}
+
+/** Activates the waiting version and reloads (edits are in IndexedDB, so none are lost). */
+export async function reloadToUpdate(): Promise<void> {
+  if (applyUpdate) await applyUpdate(true);
+  else location.reload();
+}
+
+export function dismissUpdate(): void {
+  serviceWorker.updateReady = false;
+}
