@@ -3,6 +3,7 @@
  * from the component so the component only wires state to props.
  */
 import { javascript } from '@codemirror/lang-javascript';
+import { HighlightStyle, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { indentWithTab } from '@codemirror/commands';
@@ -84,3 +85,24 @@ export const editorTheme: Extension = EditorView.theme({
   '&:not(.cm-focused) .cm-activeLineGutter': { color: 'var(--muted)' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--fg)', borderLeftWidth: '2px' },
 });
+
+/**
+ * CodeMirror's default colours, except the few that fall below WCAG AA (4.5:1) on
+ * --code-bg: type names (#085, 4.2:1), regexps and escapes (#e40, 3.5:1), invalid code
+ * (#f00, 3.7:1). Deriving from its specs keeps every other choice CodeMirror made.
+ */
+const ACCESSIBLE_COLOURS: Record<string, string> = {
+  '#085': '#00704a', // 5.7:1
+  '#e40': '#b33000', // 5.8:1
+  '#f00': '#c00000', // 6.0:1
+};
+
+export const accessibleHighlighting: Extension = syntaxHighlighting(
+  HighlightStyle.define(
+    defaultHighlightStyle.specs.map((spec) =>
+      typeof spec.color === 'string' && spec.color in ACCESSIBLE_COLOURS
+        ? { ...spec, color: ACCESSIBLE_COLOURS[spec.color] }
+        : spec,
+    ),
+  ),
+);
