@@ -4,30 +4,50 @@
  */
 import { BACKENDS, type Backend } from '../../kernel/protocol';
 
+/**
+ * A lesson link may carry flags after `?` inside the hash, e.g.
+ * `#/lesson/week1/gradient-descent?backend=wasm`: a hash survives any static host.
+ */
+export type LessonParams = Record<string, string>;
+
 export type Route =
-  { page: 'index' } | { page: 'lesson'; slug: string } | { page: 'not-found'; hash: string };
+  | { page: 'index' }
+  | { page: 'lesson'; slug: string; params: LessonParams }
+  | { page: 'not-found'; hash: string };
 
 const LESSON_PREFIX = '#/lesson/';
 
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || hash === '#/') return { page: 'index' };
   if (!hash.startsWith(LESSON_PREFIX)) return { page: 'not-found', hash };
+  const rest = hash.slice(LESSON_PREFIX.length);
+  const queryAt = rest.indexOf('?');
+  const path = queryAt < 0 ? rest : rest.slice(0, queryAt);
+  const params = Object.fromEntries(new URLSearchParams(queryAt < 0 ? '' : rest.slice(queryAt)));
   try {
-    const segments = hash.slice(LESSON_PREFIX.length).split('/').map(decodeURIComponent);
+    const segments = path.split('/').map(decodeURIComponent);
     // The slug becomes a file path: no empty, '.' or '..' segments.
     const valid = segments.every((s) => s !== '' && s !== '.' && s !== '..' && !s.includes('\\'));
-    return valid ? { page: 'lesson', slug: segments.join('/') } : { page: 'not-found', hash };
+    return valid
+      ? { page: 'lesson', slug: segments.join('/'), params }
+      : { page: 'not-found', hash };
   } catch {
     return { page: 'not-found', hash }; // malformed %-escape
   }
 }
 
-export function lessonHref(slug: string): string {
-  return LESSON_PREFIX + slug.split('/').map(encodeURIComponent).join('/');
+export function lessonHref(slug: string, params: LessonParams = {}): string {
+  const query = new URLSearchParams(params).toString();
+  return (
+    LESSON_PREFIX + slug.split('/').map(encodeURIComponent).join('/') + (query ? `?${query}` : '')
+  );
 }
 
-/** `?backend=wasm` pins a backend (tests, or a learner whose GPU misbehaves). */
-export function backendFromSearch(search: string): Backend | 'auto' {
-  const value = new URLSearchParams(search).get('backend');
+/**
+ * `backend=wasm` pins a backend (tests, an instructor's link, or a learner whose GPU
+ * misbehaves). The lesson link's own flag wins over the page's `?backend=`.
+ */
+export function chosenBackend(search: string, params: LessonParams = {}): Backend | 'auto' {
+  const value = params.backend ?? new URLSearchParams(search).get('backend');
   return BACKENDS.find((backend) => backend === value) ?? 'auto';
 }

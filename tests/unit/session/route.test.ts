@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backendFromSearch, lessonHref, parseRoute } from '../../../src/ui/session/route';
+import { chosenBackend, lessonHref, parseRoute } from '../../../src/ui/session/route';
 
 describe('parseRoute', () => {
   test('the empty hash and #/ are the course index', () => {
@@ -11,10 +11,21 @@ describe('parseRoute', () => {
     expect(parseRoute('#/lesson/week1/gradient-descent')).toEqual({
       page: 'lesson',
       slug: 'week1/gradient-descent',
+      params: {},
     });
     expect(parseRoute(lessonHref('week 2/attention'))).toEqual({
       page: 'lesson',
       slug: 'week 2/attention',
+      params: {},
+    });
+  });
+
+  test('flags after ? in the hash become params, and lessonHref writes them back', () => {
+    const href = lessonHref('week1/pca', { backend: 'wasm', section: 'power iteration' });
+    expect(parseRoute(href)).toEqual({
+      page: 'lesson',
+      slug: 'week1/pca',
+      params: { backend: 'wasm', section: 'power iteration' },
     });
   });
 
@@ -26,10 +37,14 @@ describe('parseRoute', () => {
   });
 });
 
-describe('backendFromSearch', () => {
+describe('chosenBackend', () => {
   test('accepts a known backend and falls back to auto', () => {
-    expect(backendFromSearch('?backend=wasm')).toBe('wasm');
-    expect(backendFromSearch('?backend=tpu')).toBe('auto');
-    expect(backendFromSearch('')).toBe('auto');
+    expect(chosenBackend('?backend=wasm')).toBe('wasm');
+    expect(chosenBackend('?backend=tpu')).toBe('auto');
+    expect(chosenBackend('')).toBe('auto');
+  });
+
+  test("the lesson link's flag wins over the page's query", () => {
+    expect(chosenBackend('?backend=cpu', { backend: 'wasm' })).toBe('wasm');
   });
 });
