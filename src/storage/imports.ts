@@ -1,0 +1,108 @@
+/**
+ * "Your notebooks": notebooks the learner imported that are not a shipped lesson, kept
+ * in IndexedDB as lesson-format text. A database of its own ('playgrad-imports'), so the
+ * edits database's schema stays as it is.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { toStorageError } from './storage-error';
+
+export const IMPORTS_DB_NAME = 'playgrad-imports';
+const DB_VERSION = 1;
+const NOTEBOOKS = 'notebooks';
+
+export interface StoredNotebook {
+  /** Random, URL-safe: `#/notebook/<id>`. */
+  id: string;
+  title: string;
+  /** The file it came from. */
+  fileName: string;
+  /** The notebook in the lesson format, with the learner's latest code. */
+  text: string;
+  importedAt: number;
+  savedAt: number;
+}
+
+interface ImportsDB extends DBSchema {
+  notebooks: { key: string; value: StoredNotebook };
+}
+
+const connections = new Map<string, Promise<IDBPDatabase<ImportsDB>>>();
+
+function database(dbName: string): Promise<IDBPDatabase<ImportsDB>> {
+  let connection = connections.get(dbName);
+  if (!connection) {
+    connection = openDB<ImportsDB>(dbName, DB_VERSION, {
+      upgrade(db) {
+        db.createObjectStore(NOTEBOOKS, { keyPath: 'id' });
+      },
+    });
+    connection.catch(() => connections.delete(dbName));
+    connections.set(dbName, connection);
+  }
+  return connection;
+}
+
+async function attempt<T>(action: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw toStorageError(error, action);
+  }
+}
+
+export function newNotebookId(): string {
+  return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
+export function addNotebook(
+  entry: { title: string; fileName: string; text: string },
+  dbName = IMPORTS_DB_NAME,
+): Promise<StoredNotebook> {
+  return attempt('keep the imported notebook', async () => {
+    const now = Date.now();
+    const stored: StoredNotebook = { id: newNotebookId(), ...entry, importedAt: now, savedAt: now };
+    await (await database(dbName)).add(NOTEBOOKS, stored);
+    return stored;
+  });
+}
+
+export function listNotebooks(dbName = IMPORTS_DB_NAME): Promise<StoredNotebook[]> {
+  return attempt('list your notebooks', async () => {
+    const all = await (await database(dbName)).getAll(NOTEBOOKS);
+    return all.sort((a, b) => b.importedAt - a.importedAt);
+  });
+}
+
+export function getNotebook(
+  id: string,
+  dbName = IMPORTS_DB_NAME,
+): Promise<StoredNotebook | undefined> {
+  return attempt('open your notebook', async () => (await database(dbName)).get(NOTEBOOKS, id));
+}
+
+/** Replaces the notebook's text (the learner edited a cell). */
+export function saveNotebookText(
+  id: string,
+  text: string,
+  dbName = IMPORTS_DB_NAME,
+): Promise<void> {
+  return attempt('save your notebook', async () => {
+    const db = await database(dbName);
+    const tx = db.transaction(NOTEBOOKS, 'readwrite');
+    const stored = await tx.store.get(id);
+    if (!stored) throw new Error('the notebook was deleted');
+    await Promise.all([tx.store.put({ ...stored, text, savedAt: Date.now() }), tx.done]);
+  });
+}
+
+export function deleteNotebook(id: string, dbName = IMPORTS_DB_NAME): Promise<void> {
+  return attempt('delete the notebook', async () => {
+    await (await database(dbName)).delete(NOTEBOOKS, id);
+  });
+}
+
+export async function closeImports(dbName = IMPORTS_DB_NAME): Promise<void> {
+  const connection = connections.get(dbName);
+  connections.delete(dbName);
+  if (connection) (await connection.catch(() => undefined))?.close();
+}
