@@ -85,7 +85,7 @@ function readPayload(json: string): CellChanges {
 
 /** Runs bytes through a (de)compression stream, refusing output beyond `limit` bytes. */
 async function pipe(
-  input: Uint8Array,
+  input: Uint8Array<ArrayBuffer>,
   transform: CompressionStream | DecompressionStream,
   limit = Infinity,
 ): Promise<Uint8Array> {
@@ -121,7 +121,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
   let binary: string;

@@ -16,8 +16,10 @@ export interface StoredNotebook {
   title: string;
   /** The file it came from. */
   fileName: string;
-  /** The notebook in the lesson format, with the learner's latest code. */
+  /** The notebook in the lesson format, as imported (what "Reset" returns to). */
   text: string;
+  /** Cell id → the learner's code, for the cells changed since the import. */
+  edits: Record<string, string>;
   importedAt: number;
   savedAt: number;
 }
@@ -55,12 +57,18 @@ export function newNotebookId(): string {
 }
 
 export function addNotebook(
-  entry: { title: string; fileName: string; text: string },
+  entry: { title: string; fileName: string; text: string; edits?: Record<string, string> },
   dbName = IMPORTS_DB_NAME,
 ): Promise<StoredNotebook> {
   return attempt('keep the imported notebook', async () => {
     const now = Date.now();
-    const stored: StoredNotebook = { id: newNotebookId(), ...entry, importedAt: now, savedAt: now };
+    const stored: StoredNotebook = {
+      id: newNotebookId(),
+      edits: {},
+      ...entry,
+      importedAt: now,
+      savedAt: now,
+    };
     await (await database(dbName)).add(NOTEBOOKS, stored);
     return stored;
   });
@@ -80,10 +88,10 @@ export function getNotebook(
   return attempt('open your notebook', async () => (await database(dbName)).get(NOTEBOOKS, id));
 }
 
-/** Replaces the notebook's text (the learner edited a cell). */
-export function saveNotebookText(
+/** Replaces the learner's changed cells (they edited or reset a cell). */
+export function saveNotebookEdits(
   id: string,
-  text: string,
+  edits: Record<string, string>,
   dbName = IMPORTS_DB_NAME,
 ): Promise<void> {
   return attempt('save your notebook', async () => {
@@ -91,7 +99,10 @@ export function saveNotebookText(
     const tx = db.transaction(NOTEBOOKS, 'readwrite');
     const stored = await tx.store.get(id);
     if (!stored) throw new Error('the notebook was deleted');
-    await Promise.all([tx.store.put({ ...stored, text, savedAt: Date.now() }), tx.done]);
+    await Promise.all([
+      tx.store.put({ ...stored, edits: { ...edits }, savedAt: Date.now() }),
+      tx.done,
+    ]);
   });
 }
 

@@ -13,12 +13,20 @@ export type LessonParams = Record<string, string>;
 export type Route =
   | { page: 'index' }
   | { page: 'lesson'; slug: string; params: LessonParams }
+  /** One of "Your notebooks" (imported, kept in IndexedDB). */
+  | { page: 'notebook'; id: string }
   | { page: 'not-found'; hash: string };
 
 const LESSON_PREFIX = '#/lesson/';
+const NOTEBOOK_PREFIX = '#/notebook/';
+const NOTEBOOK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || hash === '#/') return { page: 'index' };
+  if (hash.startsWith(NOTEBOOK_PREFIX)) {
+    const id = hash.slice(NOTEBOOK_PREFIX.length);
+    return NOTEBOOK_ID.test(id) ? { page: 'notebook', id } : { page: 'not-found', hash };
+  }
   if (!hash.startsWith(LESSON_PREFIX)) return { page: 'not-found', hash };
   const rest = hash.slice(LESSON_PREFIX.length);
   const queryAt = rest.indexOf('?');
@@ -41,6 +49,10 @@ export function lessonHref(slug: string, params: LessonParams = {}): string {
   return (
     LESSON_PREFIX + slug.split('/').map(encodeURIComponent).join('/') + (query ? `?${query}` : '')
   );
+}
+
+export function notebookHref(id: string): string {
+  return NOTEBOOK_PREFIX + id;
 }
 
 /**
