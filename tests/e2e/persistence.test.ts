@@ -68,7 +68,7 @@ test('an edit survives a reload (IndexedDB), is marked, and resets in one click'
   await context.close();
 });
 
-test('"Reset lesson" clears every edit of the lesson after a confirmation', async () => {
+test('"Reset lesson" clears every edit of the lesson after the reset dialog', async () => {
   const url = `${siteUrl}#/lesson/${LESSON}`;
   const { context, page } = await openPage(browser(), url);
   const originals = { load: await cellCode(page, 'load'), exact: await cellCode(page, 'exact') };
@@ -79,13 +79,15 @@ test('"Reset lesson" clears every edit of the lesson after a confirmation', asyn
     .first()
     .waitFor();
 
-  // Dismissing the confirmation keeps the edits.
-  page.once('dialog', (dialog) => void dialog.dismiss());
+  // Cancelling the dialog keeps the edits.
+  const dialog = page.getByRole('dialog', { name: 'Reset the lesson for the next class?' });
   await page.getByRole('button', { name: 'Reset lesson' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
   expect(await cellCode(page, 'load')).toBe('1 + 1');
 
-  page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Reset lesson' }).click();
+  await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect.poll(() => cellCode(page, 'load')).toBe(originals.load);
   await expect.poll(() => cellCode(page, 'exact')).toBe(originals.exact);
   await page.reload();

@@ -1,0 +1,309 @@
+/**
+ * Sharing a lesson: export (.md / .ipynb) with the learner's code, import by file picker
+ * and by drop, links that carry edits, and the "Reset for the next class" dialog. Every
+ * import is checked to run nothing: cells stay idle and the kernel gets no "execute".
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { parse } from '../../src/notebook/parse';
+import { LESSON, cell, cellCode, setCellCode, useBrowser } from './browser';
+
+const { browser, siteUrl } = useBrowser();
+const lessonUrl = () => `${siteUrl}#/lesson/${LESSON}`;
+/** Long enough for the debounced autosave to reach IndexedDB. */
+const SAVED_TIMEOUT_MS = 5_000;
+const EDIT = '// my own model\nconst predict = (x: number) => 2 * x;';
+
+declare global {
+  interface Window {
+    kernelRequests?: string[];
+  }
+}
+
+/** A fresh context whose pages record every request type sent to a kernel worker. */
+async function open(b: Browser, url: string): Promise<Page> {
+  const context = await b.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    window.kernelRequests = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      const type = (message as { type?: unknown } | null)?.type;
+      window.kernelRequests?.push(typeof type === 'string' ? type : '?');
+      return post.call(this, message, ...rest);
+    } as Worker['postMessage'];
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function expectNothingRan(page: Page): Promise<void> {
+  const statuses = await page
+    .locator('[data-testid="cell"]')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status')));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['idle']));
+  const requests = await page.evaluate(() => window.kernelRequests ?? []);
+  expect(requests.filter((type) => type === 'execute')).toEqual([]);
+}
+
+function storedEdits(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('playgrad');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('edits').objectStore('edits').getAll();
+          all.onsuccess = () => {
+            const records = all.result as { cellId: string; source: string }[];
+            resolve(Object.fromEntries(records.map((r) => [r.cellId, r.source])));
+            request.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/** Drops a file made in the page (so a 50 MB one costs nothing to send) on an element. */
+async function dropFile(
+  page: Page,
+  selector: string,
+  file: { name: string; text?: string; bytes?: number },
+): Promise<void> {
+  await page.evaluate(
+    ({ selector, file }) => {
+      const content = file.text ?? new Uint8Array(file.bytes ?? 0);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], file.name));
+      const target = document.querySelector(selector);
+      if (!target) throw new Error(`nothing matches ${selector}`);
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        );
+      }
+    },
+    { selector, file },
+  );
+}
+
+async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).first().click(),
+  ]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+async function exportedLesson(): Promise<string> {
+  const page = await open(browser(), lessonUrl());
+  await setCellCode(page, 'model', EDIT);
+  const file = await download(page, 'Export .md');
+  await page.context().close();
+  return file.text;
+}
+
+test('Export .md carries the edit; importing it with the file picker loads it, runs nothing', async () => {
+  const page = await open(browser(), lessonUrl());
+  const original = await cellCode(page, 'model');
+  await setCellCode(page, 'model', EDIT);
+  const md = await download(page, 'Export .md');
+  expect(md.name).toBe('week1-gradient-descent.md');
+  const exported = parse(md.text);
+  const model = exported.cells.find((c) => c.id === 'model');
+  expect(model?.kind === 'code' && model.source).toBe(EDIT);
+  expect(exported.frontMatter.title).toBe('Gradient descent');
+
+  const ipynb = await download(page, 'Export .ipynb');
+  expect(ipynb.name).toBe('week1-gradient-descent.ipynb');
+  const json = JSON.parse(ipynb.text) as { metadata: { playgrad: { slug: string } } };
+  expect(json.metadata.playgrad.slug).toBe(LESSON);
+  await page.context().close();
+
+  // A fresh browser profile: the index, the file picker.
+  const fresh = await open(browser(), `${siteUrl}#/`);
+  await fresh.getByRole('button', { name: 'Import a notebook…' }).waitFor();
+  await fresh.getByTestId('import-file').setInputFiles({
+    name: md.name,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(md.text),
+  });
+  const panel = fresh.getByTestId('import-panel');
+  await panel.getByText(/is the lesson Gradient descent.*This changes 1 cell\./).waitFor();
+  await panel.getByRole('button', { name: 'Load into the lesson (1 cell)' }).click();
+  await cell(fresh, 'model').locator('.cm-content').waitFor();
+  await expect.poll(() => cellCode(fresh, 'model')).toBe(EDIT);
+  expect(await cellCode(fresh, 'model')).not.toBe(original);
+  expect(await storedEdits(fresh)).toEqual({ model: EDIT });
+  await expectNothingRan(fresh);
+  await fresh.context().close();
+});
+
+test('a notebook dropped on a code editor becomes "your notebook", opens idle, runs on request', async () => {
+  const page = await open(browser(), lessonUrl());
+  await cell(page, 'model').locator('.cm-content').waitFor();
+  const before = await cellCode(page, 'model');
+  const text =
+    '---\ntitle: My experiments\nweek: 9\norder: 1\n---\n\n# Mine\n\n```ts\n6 * 7\n```\n';
+  await dropFile(page, '[data-cell-id="model"] .cm-content', { name: 'mine.md', text });
+  const panel = page.getByTestId('import-panel');
+  await panel.getByText('“My experiments” is now in Your notebooks. Nothing has run.').waitFor();
+  // The drop did not paste the file into the editor.
+  expect(await cellCode(page, 'model')).toBe(before);
+
+  await panel.getByRole('link', { name: 'Open it' }).click();
+  await page.getByTestId('notebook').getByText('Your notebook, imported').waitFor();
+  await cell(page, 'cell-1').locator('.cm-content').waitFor();
+  await expectNothingRan(page);
+
+  await page.goto(`${siteUrl}#/`);
+  const list = page.getByRole('region', { name: 'Your notebooks' });
+  await list.getByRole('link', { name: 'My experiments' }).click();
+  await cell(page, 'cell-1').getByTestId('run-cell').click();
+  await cell(page, 'cell-1').getByText('42').waitFor({ timeout: 60_000 });
+  expect(await page.evaluate(() => window.kernelRequests?.includes('execute'))).toBe(true);
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('heading', { name: 'Week 1' }).waitFor();
+  expect(await page.getByRole('region', { name: 'Your notebooks' }).count()).toBe(0);
+  await page.context().close();
+});
+
+test('malformed or oversized files each give a message and change nothing stored', async () => {
+  const page = await open(browser(), lessonUrl());
+  await setCellCode(page, 'model', EDIT);
+  await expect
+    .poll(() => storedEdits(page), { timeout: SAVED_TIMEOUT_MS })
+    .toEqual({
+      model: EDIT,
+    });
+  const picker = page.getByTestId('import-file');
+  const panel = page.getByTestId('import-panel');
+  const bad: [string, string, RegExp][] = [
+    ['front.md', '---\ntitle: [broken\nweek: 1\n---\n', /"front.md" could not be imported:.*line/],
+    [
+      'fence.md',
+      '---\ntitle: T\nweek: 1\norder: 1\n---\n\n```ts\nconst x = 1;\n',
+      /code fence opened at line 7 is never closed/,
+    ],
+    [
+      'broken.ipynb',
+      '{"nbformat": 4,\n "cells": [}',
+      /not valid JSON \(line 2, column 12: expected a value\)/,
+    ],
+    ['notes.txt', 'hello', /"notes.txt" is not a notebook/],
+  ];
+  for (const [name, text, message] of bad) {
+    await picker.setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await panel.getByText(message).waitFor();
+    await panel.getByText('Nothing was changed.').waitFor();
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  await dropFile(page, 'main', { name: 'huge.ipynb', bytes: 50 * 1024 * 1024 });
+  await panel.getByText('"huge.ipynb" is 50 MB; notebooks up to 5.0 MB can be imported.').waitFor();
+
+  expect(await cellCode(page, 'model')).toBe(EDIT);
+  expect(await storedEdits(page)).toEqual({ model: EDIT });
+  await page.reload();
+  await cell(page, 'model').locator('.cm-content').waitFor();
+  expect(await cellCode(page, 'model')).toBe(EDIT);
+  const kept = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const request = indexedDB.open('playgrad-imports');
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('notebooks')) return resolve(0);
+          const count = db.transaction('notebooks').objectStore('notebooks').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(kept).toBe(0);
+  await page.context().close();
+});
+
+test('a link with edits asks first; Apply saves them, runs nothing; a damaged link says so', async () => {
+  const page = await open(browser(), lessonUrl());
+  await setCellCode(page, 'model', EDIT);
+  await page.getByRole('button', { name: 'Copy link with my edits' }).click();
+  const share = page.getByTestId('share-link');
+  await share.getByText(/carries your changes to 1 cell/).waitFor();
+  const link = await share.getByRole('textbox').inputValue();
+  expect(link).toMatch(/#\/lesson\/week1\/gradient-descent\?edits=[\w-]+$/);
+  await page.context().close();
+
+  const fresh = await open(browser(), link);
+  const notice = fresh.getByTestId('link-notice');
+  await notice.getByText('This link carries changes to 1 cell. Nothing has run.').waitFor();
+  expect(await cellCode(fresh, 'model')).not.toBe(EDIT);
+  await notice.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => cellCode(fresh, 'model')).toBe(EDIT);
+  await expect
+    .poll(() => storedEdits(fresh), { timeout: SAVED_TIMEOUT_MS })
+    .toEqual({
+      model: EDIT,
+    });
+  expect(await fresh.evaluate(() => location.hash)).toBe(`#/lesson/${LESSON}`);
+  await expectNothingRan(fresh);
+  await fresh.context().close();
+
+  const damaged = await open(browser(), `${lessonUrl()}?edits=${link.split('edits=')[1].slice(5)}`);
+  await damaged
+    .getByTestId('link-notice')
+    .getByText(/Your code is unchanged\./)
+    .waitFor();
+  expect(await storedEdits(damaged)).toEqual({});
+  await damaged.context().close();
+});
+
+test('"Reset lesson" opens a labelled dialog: export first, cancel with Escape, then reset', async () => {
+  const page = await open(browser(), lessonUrl());
+  const original = await cellCode(page, 'model');
+  await setCellCode(page, 'model', EDIT);
+  await setCellCode(page, 'load', '1 + 1');
+  await cell(page, 'load').getByTestId('modified').waitFor();
+
+  await page.getByRole('button', { name: 'Reset lesson' }).click();
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
+  const dialog = page.getByRole('dialog', { name: 'Reset the lesson for the next class?' });
+  await dialog.getByText('This clears your edits to 2 cells.').waitFor();
+  const file = await download(page, 'Export my edits first');
+  expect(file.text).toContain(EDIT);
+  expect(await dialog.isVisible()).toBe(true);
+  await dialog.getByText('Your edits were downloaded as a file.').waitFor();
+
+  // Keyboard: Cancel has the focus, Escape closes; nothing is lost.
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Reset');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await cellCode(page, 'model')).toBe(EDIT);
+
+  await page.getByRole('button', { name: 'Reset lesson' }).click();
+  await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect.poll(() => cellCode(page, 'model')).toBe(original);
+  await expect.poll(() => storedEdits(page), { timeout: SAVED_TIMEOUT_MS }).toEqual({});
+  await page.context().close();
+});
+
+test('an export of the whole lesson file round-trips through import with no change', async () => {
+  const text = await exportedLesson();
+  const page = await open(browser(), lessonUrl());
+  await setCellCode(page, 'model', EDIT);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'same.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(text),
+  });
+  await page
+    .getByTestId('import-panel')
+    .getByText(/Its code is the same as yours: loading it changes nothing\./)
+    .waitFor();
+  await page.context().close();
+});
