@@ -307,3 +307,30 @@ test('an export of the whole lesson file round-trips through import with no chan
     .waitFor();
   await page.context().close();
 });
+
+test('an exported .ipynb dropped on the course index finds its lesson by slug, runs nothing', async () => {
+  const page = await open(browser(), lessonUrl());
+  await setCellCode(page, 'model', EDIT);
+  const ipynb = await download(page, 'Export .ipynb');
+  await page.context().close();
+  // Renamed by its owner: only metadata.playgrad.slug still names the lesson.
+  const json = JSON.parse(ipynb.text) as {
+    metadata: { playgrad: { frontMatter: { title: string }; frontMatterSource: string } };
+  };
+  json.metadata.playgrad.frontMatter.title = 'My copy';
+  json.metadata.playgrad.frontMatterSource = json.metadata.playgrad.frontMatterSource.replace(
+    'title: Gradient descent',
+    'title: My copy',
+  );
+
+  const fresh = await open(browser(), `${siteUrl}#/`);
+  await fresh.getByRole('heading', { name: 'Week 1' }).waitFor();
+  await dropFile(fresh, 'main', { name: 'my-copy.ipynb', text: JSON.stringify(json) });
+  const panel = fresh.getByTestId('import-panel');
+  await panel.getByText(/“my-copy.ipynb” is the lesson Gradient descent/).waitFor();
+  await panel.getByRole('button', { name: 'Load into the lesson (1 cell)' }).click();
+  await cell(fresh, 'model').locator('.cm-content').waitFor();
+  await expect.poll(() => cellCode(fresh, 'model')).toBe(EDIT);
+  await expectNothingRan(fresh);
+  await fresh.context().close();
+});
