@@ -4,10 +4,11 @@
  * Export keeps everything Playgrad needs in metadata (`metadata.playgrad` on the notebook
  * and on each cell), so `fromIpynb(toIpynb(nb))` gives `nb` back. Fences that are shown,
  * never run (```python), become Markdown cells holding the fenced block, so Jupyter shows
- * them and never runs them. Import also accepts notebooks from other JavaScript or
+ * them and never runs them; hints become Markdown cells folded in `<details>`. Import also accepts notebooks from other JavaScript or
  * TypeScript kernels: those are rebuilt as Markdown text and parsed like a lesson file.
  */
 import { writeFrontMatter } from './front-matter';
+import { hintToMarkdown } from './ipynb-hint';
 import { checkKernel, importCell, importFrontMatter, IpynbError, type Front } from './ipynb-import';
 import {
   isRecord,
@@ -77,6 +78,14 @@ export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}
         id,
         metadata: { playgrad: { ...meta, static: true } },
         source: splitLines(block),
+      };
+    }
+    if (cell.role === 'hint') {
+      return {
+        cell_type: 'markdown',
+        id,
+        metadata: { playgrad: meta },
+        source: splitLines(hintToMarkdown(cell.source)),
       };
     }
     const cellOutputs = outputs[cell.id];

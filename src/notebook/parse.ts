@@ -126,14 +126,14 @@ function codeCell(
     fence,
   };
   const target = parsed.attrs.for;
-  if (role === 'solution' || role === 'check') {
+  if (role === 'solution' || role === 'check' || role === 'hint') {
     if (typeof target !== 'string') {
       throw new NotebookError(`a "${role}" cell needs for=<id of its exercise>`, line, 'for');
     }
     cell.for = target;
   } else if (target !== undefined) {
     warnings.push({
-      message: 'code fence: "for" only means something on solution and check cells',
+      message: 'code fence: "for" only means something on solution, check and hint cells',
       line,
     });
   }

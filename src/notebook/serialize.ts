@@ -8,10 +8,8 @@
  */
 import { chooseFence, closesFence } from './fence';
 import { writeFrontMatter } from './front-matter';
-import { formatInfoString, parseInfoString } from './info-string';
+import { formatInfoString, parseInfoString, ROLE_FLAGS } from './info-string';
 import type { CodeCell, Notebook } from './types';
-
-const ROLE_FLAGS = ['exercise', 'solution', 'check'] as const;
 
 export function serialize(nb: Notebook): string {
   let out = `---\n${writeFrontMatter(nb.frontMatter, nb.frontMatterSource)}\n---\n`;
@@ -68,7 +66,7 @@ function attributesFor(cell: CodeCell, index: number): Record<string, string | t
   const attrs = { ...cell.attrs };
   if (attrs.id === undefined && cell.id !== `cell-${index}`) attrs.id = cell.id;
   for (const flag of ROLE_FLAGS) if (flag !== cell.role && attrs[flag] === true) delete attrs[flag];
-  if (cell.role === 'exercise' || cell.role === 'solution' || cell.role === 'check') {
+  if ((ROLE_FLAGS as readonly string[]).includes(cell.role)) {
     attrs[cell.role] = true;
     if (cell.for !== undefined) attrs.for = cell.for;
   }
