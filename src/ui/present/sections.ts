@@ -24,7 +24,7 @@ interface Heading {
   line: number;
 }
 
-function headingsOf(source: string, env: object): Heading[] {
+function headingsOf(source: string, env: Record<string, unknown>): Heading[] {
   const tokens = markdown.parse(source, env);
   const headings: Heading[] = [];
   tokens.forEach((token, index) => {
@@ -32,7 +32,7 @@ function headingsOf(source: string, env: object): Heading[] {
     if (token.type !== 'heading_open' || token.level !== 0 || !token.map) return;
     headings.push({
       level: Number(token.tag.slice(1)),
-      id: token.attrGet('id') ?? 'section',
+      id: String(token.attrGet('id') ?? 'section'),
       title: tokens[index + 1]?.content ?? '',
       line: token.map[0],
     });
@@ -44,7 +44,7 @@ export function splitSections(items: readonly LessonItem[], lessonTitle: string)
   const first: Section = { id: 'start', title: lessonTitle, items: [] };
   const sections: Section[] = [first];
   // One env for the whole lesson: a repeated heading gets a numbered id (`…-1`).
-  const env = {};
+  const env: Record<string, unknown> = {};
   const add = (item: LessonItem): void => void sections[sections.length - 1].items.push(item);
 
   for (const item of items) {
