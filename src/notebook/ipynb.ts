@@ -20,6 +20,7 @@ import {
 } from './ipynb-outputs';
 import type { CellOutput } from './outputs';
 import { parse } from './parse';
+import { positionalId, positionCounter } from './positions';
 import { serialize, writeCodeCell } from './serialize';
 import { NotebookError, type CodeCell, type FrontMatter, type Notebook } from './types';
 
@@ -62,14 +63,14 @@ export interface Ipynb {
 
 export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}): Ipynb {
   let executionCount = 0;
-  let codeIndex = 0;
+  const position = positionCounter();
   const cells = nb.cells.map((cell): IpynbCell => {
     if (cell.kind === 'markdown') {
       return { cell_type: 'markdown', id: cell.id, metadata: {}, source: splitLines(cell.source) };
     }
-    codeIndex++;
+    const codeIndex = position(cell);
     const meta = cellMeta(cell);
-    const id = jupyterId(cell.id, codeIndex);
+    const id = jupyterId(cell.id, positionalId(cell, codeIndex));
     if (id !== cell.id) meta.id = cell.id;
     if (cell.role === 'static') {
       const block = writeCodeCell(cell, codeIndex).replace(/\n$/, '');
@@ -119,8 +120,8 @@ export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}
 }
 
 /** nbformat 4.5 requires ids of 1–64 letters, digits, '-' or '_'. */
-function jupyterId(id: string, codeIndex: number): string {
-  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : `playgrad-cell-${codeIndex}`;
+function jupyterId(id: string, positional: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : `playgrad-${positional}`;
 }
 
 function cellMeta(cell: CodeCell): CellMeta {

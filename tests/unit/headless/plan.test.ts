@@ -38,7 +38,7 @@ describe('planRun with hints', () => {
     );
     expect(planRun(nb).map((p) => [p.index, p.cell.id, p.cell.role])).toEqual([
       [1, 'ex', 'exercise'],
-      [2, 'cell-3', 'check'],
+      [2, 'cell-2', 'check'],
     ]);
   });
 });

@@ -34,6 +34,12 @@ describe('hint cells', () => {
     expect(nb.warnings).toEqual([]);
   });
 
+  it('numbers hints apart, so adding one renames no other cell', () => {
+    expect(hints.map((h) => h.id)).toEqual(['hint-1', 'hint-2', 'hint-3']);
+    const others = nb.cells.filter((c) => c.kind === 'code' && c.role !== 'hint');
+    expect(others.map((c) => c.id)).toEqual(['sq', 'cell-2', 'cell-3']);
+  });
+
   it('round-trips byte for byte, odd spacing included', () => {
     expect(serialize(parse(readFixture('hints.md')))).toBe(readFixture('hints.md'));
     expect(hints[2].info).toBe('md   {hint  for=sq}');
@@ -42,7 +48,7 @@ describe('hint cells', () => {
   it('writes a hint the app made with the canonical info string', () => {
     const made: CodeCell = {
       kind: 'code',
-      id: 'cell-2',
+      id: 'hint-1',
       lang: 'md',
       role: 'hint',
       for: 'a',
