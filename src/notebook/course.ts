@@ -1,5 +1,5 @@
 /**
- * The course index: every lesson's front matter, in the order a learner takes them
+ * The course index: every lesson's front matter (and its exercise ids), in the order a learner takes them
  * (week, then order within the week, then slug so that ties are stable).
  */
 import { parse } from './parse';
@@ -26,7 +26,11 @@ export function buildCourse(entries: { slug: string; text: string }[]): {
   const errors: CourseError[] = [];
   for (const { slug, text } of entries) {
     try {
-      lessons.push({ slug, frontMatter: parse(text).frontMatter });
+      const { frontMatter, cells } = parse(text);
+      const exercises = cells.flatMap((c) =>
+        c.kind === 'code' && c.role === 'exercise' ? [c.id] : [],
+      );
+      lessons.push(exercises.length > 0 ? { slug, frontMatter, exercises } : { slug, frontMatter });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       errors.push(

@@ -8,7 +8,7 @@
  * Attributes are `key=value` pairs (values may be double-quoted, with `\"` and `\\`
  * escapes) and bare flags (stored as `true`).
  */
-import { NotebookError, RUNNABLE_LANGS, type CellRole } from './types';
+import { HINT_LANGS, NotebookError, RUNNABLE_LANGS, type CellRole } from './types';
 
 export interface InfoString {
   /** Lower-cased language; '' when the fence names none. */
@@ -117,9 +117,12 @@ export function isRunnable(lang: string): boolean {
   return (RUNNABLE_LANGS as readonly string[]).includes(lang);
 }
 
+/** The flags that give a cell a role other than 'code'/'static'. */
+export const ROLE_FLAGS = ['exercise', 'solution', 'check', 'hint'] as const;
+
 /** A cell's role, from its language and flags; throws on contradictory flags. */
 export function roleOf(lang: string, attrs: Record<string, string | true>, line: number): CellRole {
-  const flags = (['exercise', 'solution', 'check'] as const).filter((flag) => attrs[flag] === true);
+  const flags = ROLE_FLAGS.filter((flag) => attrs[flag] === true);
   if (flags.length > 1) {
     throw new NotebookError(
       `a cell cannot be both ${flags.map((flag) => `"${flag}"`).join(' and ')}`,
@@ -129,6 +132,16 @@ export function roleOf(lang: string, attrs: Record<string, string | true>, line:
   }
   const role = flags[0];
   if (!role) return isRunnable(lang) ? 'code' : 'static';
+  if (role === 'hint') {
+    if (!(HINT_LANGS as readonly string[]).includes(lang)) {
+      throw new NotebookError(
+        `a hint is Markdown for the learner: write it as \`\`\`md {hint for=…}, not "${lang}"`,
+        line,
+        role,
+      );
+    }
+    return role;
+  }
   if (!isRunnable(lang)) {
     throw new NotebookError(
       `only ${RUNNABLE_LANGS.join('/')} cells can be "${role}" cells, this one is "${lang}"`,

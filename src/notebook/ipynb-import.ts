@@ -5,6 +5,7 @@
 import { Document } from 'yaml';
 import { readFrontMatter, writeFrontMatter } from './front-matter';
 import { roleOf } from './info-string';
+import { hintFromMarkdown } from './ipynb-hint';
 import { isRecord, joinMultiline } from './ipynb-outputs';
 import { NotebookError, type Cell, type CodeCell, type Notebook } from './types';
 
@@ -76,7 +77,10 @@ export function importCell(cell: Record<string, unknown>, index: number): Cell {
       : undefined;
   const written = typeof meta?.id === 'string' ? meta.id : cell.id;
   const id = typeof written === 'string' && written !== '' ? written : `imported-${index + 1}`;
-  if (cell.cell_type !== 'code' && meta?.static !== true) return { kind: 'markdown', id, source };
+  const hint = meta?.role === 'hint';
+  if (cell.cell_type !== 'code' && meta?.static !== true && !hint) {
+    return { kind: 'markdown', id, source };
+  }
 
   const lang = typeof meta?.lang === 'string' ? meta.lang : 'ts';
   const attrs = isRecord(meta?.attrs) ? readAttrs(meta.attrs) : {};
@@ -86,7 +90,7 @@ export function importCell(cell: Record<string, unknown>, index: number): Cell {
     lang,
     role: 'code',
     attrs,
-    source: meta?.static === true ? unfence(source) : source,
+    source: meta?.static === true ? unfence(source) : hint ? hintFromMarkdown(source) : source,
     fence: typeof meta?.fence === 'string' ? meta.fence : '```',
   };
   try {
@@ -95,7 +99,8 @@ export function importCell(cell: Record<string, unknown>, index: number): Cell {
     if (error instanceof NotebookError) throw new IpynbError(`cell ${index + 1}: ${error.message}`);
     throw error;
   }
-  if (typeof attrs.for === 'string' && (code.role === 'solution' || code.role === 'check')) {
+  const belongs = code.role === 'solution' || code.role === 'check' || code.role === 'hint';
+  if (typeof attrs.for === 'string' && belongs) {
     code.for = attrs.for;
   }
   if (typeof meta?.info === 'string') code.info = meta.info;

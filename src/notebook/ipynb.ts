@@ -4,10 +4,11 @@
  * Export keeps everything Playgrad needs in metadata (`metadata.playgrad` on the notebook
  * and on each cell), so `fromIpynb(toIpynb(nb))` gives `nb` back. Fences that are shown,
  * never run (```python), become Markdown cells holding the fenced block, so Jupyter shows
- * them and never runs them. Import also accepts notebooks from other JavaScript or
+ * them and never runs them; hints become Markdown cells folded in `<details>`. Import also accepts notebooks from other JavaScript or
  * TypeScript kernels: those are rebuilt as Markdown text and parsed like a lesson file.
  */
 import { writeFrontMatter } from './front-matter';
+import { hintToMarkdown } from './ipynb-hint';
 import { checkKernel, importCell, importFrontMatter, IpynbError, type Front } from './ipynb-import';
 import {
   isRecord,
@@ -19,6 +20,7 @@ import {
 } from './ipynb-outputs';
 import type { CellOutput } from './outputs';
 import { parse } from './parse';
+import { positionalId, positionCounter } from './positions';
 import { serialize, writeCodeCell } from './serialize';
 import { NotebookError, type CodeCell, type FrontMatter, type Notebook } from './types';
 
@@ -61,14 +63,14 @@ export interface Ipynb {
 
 export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}): Ipynb {
   let executionCount = 0;
-  let codeIndex = 0;
+  const position = positionCounter();
   const cells = nb.cells.map((cell): IpynbCell => {
     if (cell.kind === 'markdown') {
       return { cell_type: 'markdown', id: cell.id, metadata: {}, source: splitLines(cell.source) };
     }
-    codeIndex++;
+    const codeIndex = position(cell);
     const meta = cellMeta(cell);
-    const id = jupyterId(cell.id, codeIndex);
+    const id = jupyterId(cell.id, positionalId(cell, codeIndex));
     if (id !== cell.id) meta.id = cell.id;
     if (cell.role === 'static') {
       const block = writeCodeCell(cell, codeIndex).replace(/\n$/, '');
@@ -77,6 +79,14 @@ export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}
         id,
         metadata: { playgrad: { ...meta, static: true } },
         source: splitLines(block),
+      };
+    }
+    if (cell.role === 'hint') {
+      return {
+        cell_type: 'markdown',
+        id,
+        metadata: { playgrad: meta },
+        source: splitLines(hintToMarkdown(cell.source)),
       };
     }
     const cellOutputs = outputs[cell.id];
@@ -110,8 +120,8 @@ export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}
 }
 
 /** nbformat 4.5 requires ids of 1–64 letters, digits, '-' or '_'. */
-function jupyterId(id: string, codeIndex: number): string {
-  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : `playgrad-cell-${codeIndex}`;
+function jupyterId(id: string, positional: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : `playgrad-${positional}`;
 }
 
 function cellMeta(cell: CodeCell): CellMeta {

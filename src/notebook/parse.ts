@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { closesFence } from './fence';
 import { readFrontMatter } from './front-matter';
 import { formatInfoString, parseInfoString, roleOf } from './info-string';
+import { positionalId, positionCounter } from './positions';
 import { NotebookError, type Cell, type CodeCell, type Notebook, type ParseWarning } from './types';
 
 // 'commonmark' recognises HTML blocks, so a fence inside raw HTML is not taken for a cell.
@@ -126,14 +127,14 @@ function codeCell(
     fence,
   };
   const target = parsed.attrs.for;
-  if (role === 'solution' || role === 'check') {
+  if (role === 'solution' || role === 'check' || role === 'hint') {
     if (typeof target !== 'string') {
       throw new NotebookError(`a "${role}" cell needs for=<id of its exercise>`, line, 'for');
     }
     cell.for = target;
   } else if (target !== undefined) {
     warnings.push({
-      message: 'code fence: "for" only means something on solution and check cells',
+      message: 'code fence: "for" only means something on solution, check and hint cells',
       line,
     });
   }
@@ -142,20 +143,23 @@ function codeCell(
   return cell;
 }
 
-/** `{id=…}` when given; otherwise `cell-N` / `md-N` by position among cells of that kind. */
+/**
+ * `{id=…}` when given; otherwise `cell-N` / `hint-N` / `md-N` by position among cells of
+ * that kind. Hints are numbered apart so that adding one renames no other cell.
+ */
 function assignIds(cells: Located[]): void {
-  let code = 0;
+  const position = positionCounter();
   let prose = 0;
   const seen = new Map<string, number>();
   for (const { cell, line } of cells) {
     if (cell.kind === 'markdown') {
       cell.id = `md-${++prose}`;
     } else {
-      code++;
+      const index = position(cell);
       const id = cell.attrs.id;
       if (id === true || id === '')
         throw new NotebookError('code fence: "id" needs a value', line, 'id');
-      cell.id = id ?? `cell-${code}`;
+      cell.id = id ?? positionalId(cell, index);
     }
     const earlier = seen.get(cell.id);
     if (earlier !== undefined) {

@@ -8,30 +8,28 @@
  */
 import { chooseFence, closesFence } from './fence';
 import { writeFrontMatter } from './front-matter';
-import { formatInfoString, parseInfoString } from './info-string';
+import { formatInfoString, parseInfoString, ROLE_FLAGS } from './info-string';
+import { positionalId, positionCounter } from './positions';
 import type { CodeCell, Notebook } from './types';
-
-const ROLE_FLAGS = ['exercise', 'solution', 'check'] as const;
 
 export function serialize(nb: Notebook): string {
   let out = `---\n${writeFrontMatter(nb.frontMatter, nb.frontMatterSource)}\n---\n`;
-  let codeIndex = 0;
+  const counter = positionCounter();
   for (const cell of nb.cells) {
     if (cell.kind === 'markdown') {
       out += cell.source;
       continue;
     }
-    codeIndex++;
     // A fence must start on its own line, even after a markdown cell edited in the app.
     if (!out.endsWith('\n')) out += '\n';
-    out += writeCodeCell(cell, codeIndex);
+    out += writeCodeCell(cell, counter(cell));
   }
   return out;
 }
 
 /**
- * A code cell as a fenced block, newline included. `index` is its 1-based position among
- * code cells: a cell whose id is not the positional `cell-N` gets an explicit `{id=…}`.
+ * A code cell as a fenced block, newline included. `index` is its 1-based position (see
+ * `positionCounter`): a cell whose id is not the positional one gets an explicit `{id=…}`.
  */
 export function writeCodeCell(cell: CodeCell, index: number): string {
   const info = infoFor(cell, index);
@@ -66,9 +64,9 @@ function infoFor(cell: CodeCell, index: number): string {
  */
 function attributesFor(cell: CodeCell, index: number): Record<string, string | true> {
   const attrs = { ...cell.attrs };
-  if (attrs.id === undefined && cell.id !== `cell-${index}`) attrs.id = cell.id;
+  if (attrs.id === undefined && cell.id !== positionalId(cell, index)) attrs.id = cell.id;
   for (const flag of ROLE_FLAGS) if (flag !== cell.role && attrs[flag] === true) delete attrs[flag];
-  if (cell.role === 'exercise' || cell.role === 'solution' || cell.role === 'check') {
+  if ((ROLE_FLAGS as readonly string[]).includes(cell.role)) {
     attrs[cell.role] = true;
     if (cell.for !== undefined) attrs.for = cell.for;
   }

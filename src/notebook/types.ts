@@ -33,6 +33,11 @@ export type CellRole =
   | 'solution'
   /** Asserts on the learner's result of the exercise named by `for`. */
   | 'check'
+  /**
+   * A hint for the exercise named by `for`: a Markdown fence (```` ```md {hint for=fit} ````),
+   * shown one at a time on request, in the order written; never run.
+   */
+  | 'hint'
   /** A fence in a language that is shown, never run (```python). */
   | 'static';
 
@@ -50,7 +55,7 @@ export interface CodeCell {
   /** The fence's language, lower-cased: 'ts', 'js', 'python', … */
   lang: string;
   role: CellRole;
-  /** For solution and check cells: the id of the exercise they belong to. */
+  /** For solution, check and hint cells: the id of the exercise they belong to. */
   for?: string;
   /** Every attribute from the info string's `{…}`, flags as `true`. */
   attrs: Record<string, string | true>;
@@ -103,9 +108,14 @@ export class NotebookError extends Error {
 /** Languages the kernel runs; any other fence is shown as code only. */
 export const RUNNABLE_LANGS = ['ts', 'typescript', 'js', 'javascript'] as const;
 
+/** Languages a hint fence may name: a hint is prose for the learner, not code. */
+export const HINT_LANGS = ['md', 'markdown'] as const;
+
 /** One entry of the course index built from every notebook's front matter. */
 export interface LessonEntry {
   /** Path under `notebooks/`, without `.md`: 'week1/gradient-descent'. */
   slug: string;
   frontMatter: FrontMatter;
+  /** Ids of the lesson's exercise cells (absent when it has none), for progress in the index. */
+  exercises?: string[];
 }

@@ -129,6 +129,29 @@ describe('axe-core audit', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
+
+  test('present mode (a hint shown, the link panel open) has none either', async () => {
+    const { context, page } = await openPage(
+      browser(),
+      `${siteUrl}#/lesson/week1/gradient-descent?view=present&section=the-gradient`,
+    );
+    await page.getByTestId('present').waitFor();
+    await page.getByRole('button', { name: /Show a hint/ }).click();
+    await page.getByTestId('hint').waitFor();
+    await page.getByText('Link to this point').click();
+    await page.getByTestId('teaching-link').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Keyboard: Tab reaches the next-section button with visible focus; Enter moves on.
+    const next = page.getByRole('button', { name: 'Next section' });
+    await tabTo(page, () => next.evaluate((el) => el === document.activeElement));
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('present').getAttribute('data-section-id')).resolves.toBe(
+      'walking-downhill',
+    );
+    await context.close();
+  });
 });
 
 describe('keyboard', () => {

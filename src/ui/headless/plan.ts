@@ -1,7 +1,8 @@
 /**
  * Which code a headless run executes for each cell: the run a learner who solved every
  * exercise would make. An exercise runs with its solution substituted; the solution
- * cell itself is skipped; shown-only fences (```python) are not cells of the run.
+ * cell itself is skipped; shown-only fences (```python) and hints (```md {hint …}) are
+ * not cells of the run.
  */
 import type { CodeCell, Notebook } from '../../notebook/types';
 
@@ -15,7 +16,8 @@ export interface PlannedCell {
 
 export function planRun(notebook: Notebook): PlannedCell[] {
   const codeCells = notebook.cells.filter(
-    (cell): cell is CodeCell => cell.kind === 'code' && cell.role !== 'static',
+    (cell): cell is CodeCell =>
+      cell.kind === 'code' && cell.role !== 'static' && cell.role !== 'hint',
   );
   const solutions = new Map<string, string>();
   for (const cell of codeCells) {

@@ -1,7 +1,7 @@
 /**
  * What the lesson page shows, in order, derived from a parsed notebook: prose, runnable
- * cells, shown-only code, and each exercise with its (hidden) solution attached, so the
- * solution appears under its exercise wherever the author wrote it.
+ * cells, shown-only code, and each exercise with its (hidden) solution and hints attached,
+ * so they appear under their exercise wherever the author wrote them.
  */
 import {
   RUNNABLE_LANGS,
@@ -12,7 +12,7 @@ import {
 
 export type LessonItem =
   | { kind: 'markdown'; cell: MarkdownCell }
-  | { kind: 'code'; cell: CodeCell; solution?: CodeCell }
+  | { kind: 'code'; cell: CodeCell; solution?: CodeCell; hints?: CodeCell[] }
   /** Shown, never run: other languages (```python) and unknown fences. */
   | { kind: 'static'; cell: CodeCell };
 
@@ -23,20 +23,34 @@ export function isRunnable(cell: CodeCell): boolean {
 
 export function lessonItems(notebook: Notebook): LessonItem[] {
   const solutions = new Map<string, CodeCell>();
+  const hints = new Map<string, CodeCell[]>();
   for (const cell of notebook.cells) {
-    if (cell.kind === 'code' && cell.role === 'solution' && cell.for) solutions.set(cell.for, cell);
+    if (cell.kind !== 'code' || !cell.for) continue;
+    if (cell.role === 'solution') solutions.set(cell.for, cell);
+    if (cell.role === 'hint') hints.set(cell.for, [...(hints.get(cell.for) ?? []), cell]);
   }
+  const exerciseIds = new Set(
+    notebook.cells.flatMap((c) => (c.kind === 'code' && c.role === 'exercise' ? [c.id] : [])),
+  );
   const items: LessonItem[] = [];
   for (const cell of notebook.cells) {
     if (cell.kind === 'markdown') {
       if (cell.source.trim() !== '') items.push({ kind: 'markdown', cell });
+    } else if (cell.role === 'hint' && cell.for && exerciseIds.has(cell.for)) {
+      // Shown under its exercise, one at a time, on request.
     } else if (cell.role === 'solution' && cell.for && solutions.get(cell.for) === cell) {
       // Shown under its exercise instead (an orphan solution stays where it is, as code).
       const hasExercise = notebook.cells.some((c) => c.kind === 'code' && c.id === cell.for);
       if (!hasExercise) items.push({ kind: 'static', cell });
     } else if (isRunnable(cell)) {
-      const solution = cell.role === 'exercise' ? solutions.get(cell.id) : undefined;
-      items.push(solution ? { kind: 'code', cell, solution } : { kind: 'code', cell });
+      const item: LessonItem = { kind: 'code', cell };
+      if (cell.role === 'exercise') {
+        const solution = solutions.get(cell.id);
+        const own = hints.get(cell.id);
+        if (solution) item.solution = solution;
+        if (own) item.hints = own;
+      }
+      items.push(item);
     } else {
       items.push({ kind: 'static', cell });
     }

@@ -29,3 +29,16 @@ describe('planRun', () => {
     expect(planRun(nb)[0].code).toBe('1 + 1');
   });
 });
+
+describe('planRun with hints', () => {
+  test('hint cells are not part of the run', () => {
+    const nb = parse(
+      '---\ntitle: t\nweek: 1\norder: 1\n---\n\n```ts {id=ex exercise}\n1 + 1\n```\n\n' +
+        '```md {hint for=ex}\nAdd them.\n```\n\n```ts {check for=ex}\ntrue\n```\n',
+    );
+    expect(planRun(nb).map((p) => [p.index, p.cell.id, p.cell.role])).toEqual([
+      [1, 'ex', 'exercise'],
+      [2, 'cell-2', 'check'],
+    ]);
+  });
+});

@@ -56,6 +56,7 @@ describe('collectContent', () => {
         {
           slug: 'week1/gradient-descent',
           frontMatter: expect.objectContaining({ title: 'Gradient descent', week: 1, order: 1 }),
+          exercises: ['grad'],
         },
         { slug: 'week2/line-endings', frontMatter: { title: 'Line endings', week: 2, order: 0 } },
       ],

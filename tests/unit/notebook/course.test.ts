@@ -25,6 +25,17 @@ describe('buildCourse', () => {
     expect(lessons[0].frontMatter).toEqual({ title: 'Y', week: 1, order: 0 });
   });
 
+  it('lists each lesson’s exercise ids, for progress on the index', () => {
+    const { lessons } = buildCourse([
+      { slug: 'hints', text: readFixture('hints.md') },
+      { slug: 'plain', text: lesson('P', 1, 0) },
+    ]);
+    expect(lessons.map((entry) => [entry.slug, entry.exercises])).toEqual([
+      ['plain', undefined],
+      ['hints', ['sq']],
+    ]);
+  });
+
   it('reports notebooks that do not parse and keeps the others', () => {
     const { lessons, errors } = buildCourse([
       { slug: 'good', text: readFixture('full-lesson.md') },

@@ -68,3 +68,15 @@ describe('splitAfterTitle', () => {
     expect(splitAfterTitle('## Only a section\n')).toBeUndefined();
   });
 });
+
+describe('lessonItems with hints', () => {
+  test('attaches hints to their exercise in file order and shows them nowhere else', () => {
+    const hint = (id: string) => code(id, { lang: 'md', role: 'hint', for: 'fit' });
+    const items = lessonItems(
+      notebook([hint('h1'), code('fit', { role: 'exercise' }), hint('h2'), code('other')]),
+    );
+    expect(items.map((item) => `${item.kind}:${item.cell.id}`)).toEqual(['code:fit', 'code:other']);
+    expect(items[0]).toMatchObject({ hints: [{ id: 'h1' }, { id: 'h2' }] });
+    expect(items[1]).not.toHaveProperty('hints');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The lesson page's teaching view: present mode on or off, code shown or hidden, and the
+ * section to start at. Starts from the link's flags; the lesson page owns one.
+ */
+import { tick } from 'svelte';
+import type { LessonParams } from '../session/route';
+import { readTeachingFlags } from './teaching-flags';
+
+export class TeachingState {
+  present = $state(false);
+  codeHidden = $state(false);
+  /** The section present mode shows, or the page scrolls to: a heading id. */
+  section = $state<string | undefined>();
+
+  constructor(params: LessonParams) {
+    const flags = readTeachingFlags(params);
+    this.present = flags.present;
+    this.codeHidden = flags.codeHidden;
+    this.section = flags.section;
+  }
+
+  enter(section: string | undefined): void {
+    this.section = section;
+    this.present = true;
+  }
+
+  /** Back to the page, at the section present mode was showing. */
+  async exit(section: string | undefined): Promise<void> {
+    this.section = section;
+    this.present = false;
+    await this.scrollToSection();
+  }
+
+  /** Scrolls the page to `section`'s heading, once the page has rendered it. */
+  async scrollToSection(): Promise<void> {
+    await tick();
+    if (this.present || !this.section) return;
+    const heading = document.getElementById(this.section);
+    heading?.scrollIntoView({ block: 'start' });
+  }
+}
+
+/**
+ * The `##` section the reader is at on the page: the last heading above the middle of
+ * the sticky bar's underside, i.e. what the reader sees at the top.
+ */
+export function sectionAtTop(
+  root: ParentNode = document,
+): { id: string; title: string } | undefined {
+  const bar = document.querySelector('.sticky')?.getBoundingClientRect().bottom ?? 0;
+  let found: { id: string; title: string } | undefined;
+  for (const heading of root.querySelectorAll<HTMLElement>('.prose h2[id]')) {
+    if (heading.getBoundingClientRect().top > bar + 80) break;
+    found = { id: heading.id, title: heading.textContent?.trim() ?? heading.id };
+  }
+  return found;
+}
