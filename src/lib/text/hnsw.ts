@@ -94,9 +94,20 @@ export class HnswGraph {
   private similarity(query: Float32Array, node: number): number {
     const { data, dim } = this.source;
     const offset = node * dim;
-    let sum = 0;
-    for (let d = 0; d < dim; d++) sum += query[d] * data[offset + d];
-    return sum;
+    // Four running sums: independent additions the CPU can overlap.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let d = 0;
+    for (; d + 3 < dim; d += 4) {
+      s0 += query[d] * data[offset + d];
+      s1 += query[d + 1] * data[offset + d + 1];
+      s2 += query[d + 2] * data[offset + d + 2];
+      s3 += query[d + 3] * data[offset + d + 3];
+    }
+    for (; d < dim; d++) s0 += query[d] * data[offset + d];
+    return s0 + s1 + s2 + s3;
   }
 
   /** Walks to ever nearer neighbours on one layer until none is nearer (ef = 1). */

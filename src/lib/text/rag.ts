@@ -65,9 +65,14 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Lower-case content words: the terms a question and a sentence are compared on. */
+/**
+ * Lower-case content words: the terms a question and a sentence are compared on. A final
+ * plural 's' is dropped ('closes' and 'close' match), a crude stemmer that is enough here.
+ */
 export function terms(s: string): string[] {
-  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w));
+  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => !STOPWORDS.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
 /** Sentences of a passage: split after . ! ? (and line breaks) followed by space. */
@@ -81,13 +86,15 @@ export function sentences(s: string): string[] {
 export interface ExtractiveAnswer {
   /** The chosen sentences, each followed by its source number: 'It rained. [2]'. */
   text: string;
-  /** The sentences with the passage (1-based) and how many question terms each covers. */
+  /** The chosen sentences, their passage (from 1) and score (the weights of the terms covered). */
   sentences: { text: string; source: number; score: number }[];
 }
 
 /**
- * Answers with the passages' own sentences: those that contain the most distinct question
- * terms (ties: the earlier passage, then the shorter sentence), at most `maxSentences`.
+ * Answers with the passages' own sentences: those whose words cover the most of the
+ * question's terms, each term weighted by how rare it is among the sentences (log(1 + N/n)
+ * for a term in n of N sentences), so 'weekdays' counts more than 'library'. Ties go to the
+ * earlier passage, then the shorter sentence; at most `maxSentences` are kept.
  */
 export function extractiveAnswer(
   question: string,
@@ -97,13 +104,24 @@ export function extractiveAnswer(
   if (typeof question !== 'string')
     throw new TypeError('extractiveAnswer: the question must be a string');
   const wanted = new Set(terms(question));
-  const scored = passages.flatMap((p, i) =>
-    sentences(passageText(p, i)).map((text) => {
-      const found = new Set(terms(text).filter((w) => wanted.has(w)));
-      return { text, source: i + 1, score: found.size };
-    }),
+  const all = passages.flatMap((p, i) =>
+    sentences(passageText(p, i)).map((text) => ({
+      text,
+      source: i + 1,
+      words: new Set(terms(text)),
+    })),
   );
-  const best = scored
+  const weight = new Map<string, number>();
+  for (const term of wanted) {
+    const n = all.filter((s) => s.words.has(term)).length;
+    if (n > 0) weight.set(term, Math.log(1 + all.length / n));
+  }
+  const best = all
+    .map(({ text, source, words }) => {
+      let score = 0;
+      for (const [term, w] of weight) if (words.has(term)) score += w;
+      return { text, source, score };
+    })
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.source - b.source || a.text.length - b.text.length)
     .slice(0, maxSentences);

@@ -28,7 +28,7 @@ export interface VectorIndexOptions {
   M?: number;
   /** HNSW: candidates kept while building (default 100). */
   efConstruction?: number;
-  /** HNSW: candidates kept while searching (default 50; at least k is used). */
+  /** HNSW: candidates kept while searching (default 100; at least k is used). */
   efSearch?: number;
   /** HNSW: seed of the level draw, so a build is repeatable (default 0). */
   seed?: number;
@@ -61,7 +61,7 @@ export class VectorIndex<Meta = unknown> {
 
   constructor(options: VectorIndexOptions) {
     const { dim, metric = 'cosine', kind = 'exact', M = 16, efConstruction = 100 } = options ?? {};
-    const { efSearch = 50, seed = 0, engine = 'auto' } = options ?? {};
+    const { efSearch = 100, seed = 0, engine = 'auto' } = options ?? {};
     if (!Number.isInteger(dim) || dim < 1) {
       throw new RangeError(`VectorIndex: dim must be a whole number ≥ 1, got ${String(dim)}`);
     }

@@ -57,7 +57,9 @@ describe('tokenize', () => {
   });
 
   it('rejects unknown encodings and non-strings clearly', async () => {
-    await expect(tokenize('x', 'p99k' as never)).rejects.toThrow(/Unknown encoding 'p99k'.*o200k_base/);
+    await expect(tokenize('x', 'p99k' as never)).rejects.toThrow(
+      /Unknown encoding 'p99k'.*o200k_base/,
+    );
     await expect(countTokens(42 as never)).rejects.toThrow(/must be a string/);
   });
 });
@@ -70,7 +72,9 @@ describe('countChatTokens', () => {
 
   it('is content + 4 per message + 3 to prime the reply (ChatML)', async () => {
     for (const encoding of ['cl100k_base', 'o200k_base'] as const) {
-      const content = (await countTokens(chat[0].content, encoding)) + (await countTokens(chat[1].content, encoding));
+      const content =
+        (await countTokens(chat[0].content, encoding)) +
+        (await countTokens(chat[1].content, encoding));
       expect(await countChatTokens(chat, encoding)).toBe(content + 4 * chat.length + 3);
     }
     // OpenAI cookbook's num_tokens_from_messages agrees: 3 per message + the role's token
@@ -80,6 +84,8 @@ describe('countChatTokens', () => {
 
   it('says GPT-2 has no chat format, and checks messages', async () => {
     await expect(countChatTokens(chat, 'r50k_base')).rejects.toThrow(/no chat format/);
-    await expect(countChatTokens([{ role: 'user' } as never], 'o200k_base')).rejects.toThrow(/message 0/);
+    await expect(countChatTokens([{ role: 'user' } as never], 'o200k_base')).rejects.toThrow(
+      /message 0/,
+    );
   });
 });
