@@ -71,6 +71,10 @@ describe('VectorIndex (exact)', () => {
     expect(after.map((h) => h.id)).not.toContain(hits[0].id);
     expect(after[0]).toEqual(hits[1]);
     expect(index.metadata('p1')).toEqual({ year: 2001 });
+    // A removed id can be added again, with a new vector.
+    index.add([hits[0].id], [queries[0]], [{ year: 2001 }]);
+    expect(index.search(queries[0], 1)[0]).toEqual({ id: hits[0].id, score: expect.closeTo(1, 5) });
+    expect(index.size).toBe(600);
   });
 
   it('asks for fewer than k and gets what there is', () => {
