@@ -62,6 +62,10 @@ export default defineConfig({
       'pretty-format',
       'seedrandom',
       'd3-dsv',
+      // text.tokenize imports one encoding at a time (src/lib/text/tokenize.ts).
+      'gpt-tokenizer/encoding/gpt2',
+      'gpt-tokenizer/encoding/cl100k_base',
+      'gpt-tokenizer/encoding/o200k_base',
     ],
   },
 });

@@ -4,7 +4,7 @@
  *
  * A notebook's code cells are joined (they share one scope, as in the kernel), stripped of
  * types and turned into CommonJS by sucrase, and run as one async function whose `require`
- * only knows tfjs and whose `console.log` is captured.
+ * only knows tfjs and playgrad's `text`, and whose `console.log` is captured.
  */
 import { readFile } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
@@ -12,6 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { transform } from 'sucrase';
 import { parse } from '../src/notebook/parse';
 import { registerWasmKernelFixes } from '../src/kernel/tfjs-kernels/register-wasm-fixes';
+import * as text from '../src/lib/text/index';
 
 type CellRunner = (
   require: (name: string) => unknown,
@@ -44,9 +45,11 @@ export async function runInNode(
     transforms: ['typescript', 'imports'],
   }).code;
   const printed: string[] = [];
-  const modules: Record<string, unknown> = { '@tensorflow/tfjs': tf };
+  // Of 'playgrad', only `text` (pure computation, no kernel context) runs outside the worker.
+  const modules: Record<string, unknown> = { '@tensorflow/tfjs': tf, playgrad: { text } };
   const requireModule = (name: string): unknown => {
-    if (!(name in modules)) throw new Error(`Bench notebooks may import only tfjs, not ${name}`);
+    if (!(name in modules))
+      throw new Error(`Bench notebooks may import only tfjs and playgrad's text, not ${name}`);
     return modules[name];
   };
   const before = tf.memory().numTensors;

@@ -23,5 +23,8 @@ describe("the 'playgrad' module", () => {
     }
     expect(playgrad.MIMEBUNDLE).toBe(Symbol.for('playgrad.mimebundle'));
     expect(typeof playgrad.datasets).toBe('object');
+    for (const name of ['tokenize', 'countTokens', 'chunk', 'VectorIndex'] as const) {
+      expect(typeof playgrad.text[name], name).toBe('function');
+    }
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * `text`: tokenizers, chunking, vector indexes and RAG steps, as cells import them.
+ * A plain list of re-exports, one line per module, so more can be added in one line.
+ *
+ * @example
+ * import { text } from 'playgrad'
+ * await text.countTokens('Hello world', 'o200k_base')   // 2
+ */
+export {
+  tokenize,
+  countTokens,
+  countChatTokens,
+  decode,
+  ENCODINGS,
+  type EncodingName,
+  type Tokenized,
+  type Message,
+} from './tokenize';
+export { chunk, type Chunk, type ChunkOptions } from './chunk';
+export {
+  VectorIndex,
+  type VectorIndexOptions,
+  type SearchOptions,
+  type SearchResult,
+  type VectorId,
+} from './vector-index';
+export * as rag from './rag';
