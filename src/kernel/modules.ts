@@ -16,6 +16,9 @@ import type { ModuleMap } from './execute';
 
 export const CELL_MODULES: ModuleMap = {
   '@tensorflow/tfjs': () => import('@tensorflow/tfjs'),
+  // Set up offline: models from the site's models/ folder, its own WASM (text/transformers-runtime.ts).
+  '@huggingface/transformers': () =>
+    import('../lib/text/transformers-runtime').then((runtime) => runtime.loadTransformers()),
   // Already loaded: the kernel formats results and console output with it.
   playgrad: async () => playgrad,
 };

@@ -14,3 +14,4 @@ export * as ml from './ml/index';
 export * as inputs from './inputs';
 export * as onnx from './onnx';
 export { toMimeBundle, MIMEBUNDLE } from './mime';
+export * as text from './text/index';
