@@ -13,7 +13,7 @@
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { throwIfInterrupted } from '../context';
 import { downloadProgress } from './download-progress';
-import { allowHubDownloads, featureExtraction } from './transformers-runtime';
+import { featureExtraction, withHubModels } from './transformers-runtime';
 
 /** The model that ships with the site (public/models/playgrad-sif-glove). */
 export const SHIPPED_EMBEDDING_MODEL = 'playgrad-sif-glove';
@@ -62,19 +62,22 @@ async function loadShipped(name: string): Promise<FeatureExtractionPipeline> {
 }
 
 async function loadFromHub(name: string): Promise<FeatureExtractionPipeline> {
-  if (globalThis.navigator?.onLine === false) {
-    throw new Error(
-      `Cannot download "${name}": this browser is offline. ` +
-        `text.useEmbeddingModel() switches back to the shipped model "${SHIPPED_EMBEDDING_MODEL}".`,
-    );
-  }
+  // Offline, a model downloaded before still loads from the browser's cache.
+  const online = globalThis.navigator?.onLine !== false;
   const pipeline = await featureExtraction();
-  const bar = downloadProgress(`Downloading ${name}`);
+  const bar = downloadProgress(`${online ? 'Downloading' : 'Loading'} ${name}`);
   try {
-    return await allowHubDownloads(() =>
-      pipeline('feature-extraction', name, { progress_callback: bar.callback }),
+    return await withHubModels(
+      () => pipeline('feature-extraction', name, { progress_callback: bar.callback }),
+      { download: online },
     );
   } catch (error) {
+    if (!online) {
+      throw new Error(
+        `Cannot download "${name}": this browser is offline and has not stored the model. ` +
+          `text.useEmbeddingModel() switches back to the shipped model "${SHIPPED_EMBEDDING_MODEL}".`,
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not load the embedding model "${name}" from the hub: ${reason}`);
   } finally {

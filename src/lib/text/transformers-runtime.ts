@@ -1,7 +1,7 @@
 /**
  * Transformers.js, loaded once in the kernel and set up to work offline: models come from
  * the site's own `models/` folder, and onnxruntime's WASM from the site too — never from a
- * hub or a CDN. Only `allowHubDownloads` (the learner asked for an online model) lets it
+ * hub or a CDN. Only `withHubModels` (the learner asked for an online model) lets it
  * reach the Hugging Face hub, for that one load.
  *
  * Cells get this same configured module when they write
@@ -50,6 +50,9 @@ export function loadTransformers(): Promise<Transformers> {
 function configureOffline({ env }: Transformers, baseUrl: string): void {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
+  env.useBrowserCache = false;
+  // Node's file cache (unit tests) would hide a rebuilt model behind an old copy.
+  env.useFSCache = false;
   env.localModelPath = new URL(MODELS_FOLDER, baseUrl).href;
   const wasm = env.backends.onnx.wasm;
   // In Node (unit tests) Transformers.js runs onnxruntime-node, which ignores these.
@@ -63,16 +66,24 @@ function configureOffline({ env }: Transformers, baseUrl: string): void {
 }
 
 /**
- * Runs `load` with hub downloads allowed, then forbids them again, so that only the model
- * the learner asked for can come from the network. Transformers.js keeps what it
- * downloads in the browser's Cache Storage ('transformers-cache').
+ * Runs `load` with the hub models the browser keeps (Cache Storage 'transformers-cache')
+ * readable and, when `download` is set (the learner asked for an online model and is
+ * online), with downloads from the Hugging Face hub allowed; then turns both off again.
+ * Off, the shipped models are not copied into that cache (the service worker already
+ * keeps them), and nothing else can reach the network.
  */
-export async function allowHubDownloads<T>(load: () => Promise<T>): Promise<T> {
+export async function withHubModels<T>(
+  load: () => Promise<T>,
+  { download }: { download: boolean },
+): Promise<T> {
   const { env } = await loadTransformers();
-  env.allowRemoteModels = true;
+  env.allowRemoteModels = download;
+  // Node (unit tests) has no Cache Storage.
+  env.useBrowserCache = typeof caches !== 'undefined';
   try {
     return await load();
   } finally {
     env.allowRemoteModels = false;
+    env.useBrowserCache = false;
   }
 }

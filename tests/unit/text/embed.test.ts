@@ -137,9 +137,12 @@ describe('text.embed with playgrad-sif-glove', () => {
 describe('text.useEmbeddingModel', () => {
   it('refuses a hub model while offline, with the reason', async () => {
     vi.stubGlobal('navigator', { onLine: false });
+    site.requests.length = 0;
     await expect(useEmbeddingModel('Xenova/all-MiniLM-L6-v2')).rejects.toThrow(
-      'Cannot download "Xenova/all-MiniLM-L6-v2": this browser is offline',
+      'Cannot download "Xenova/all-MiniLM-L6-v2": this browser is offline and has not stored the model',
     );
+    // It looked in the site (and would look in the browser's cache), never the hub.
+    for (const url of site.requests) expect(url.startsWith(BASE_URL)).toBe(true);
     vi.stubGlobal('navigator', undefined);
   });
 
