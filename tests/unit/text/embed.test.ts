@@ -163,6 +163,8 @@ describe('text.useEmbeddingModel', () => {
       ).toBe(true);
       const { env } = await loadTransformers();
       expect(env.allowRemoteModels).toBe(false);
+      // The failed switch left the shipped model in use.
+      expect(embeddingModel()).toBe('playgrad-sif-glove');
       // Back to the shipped model.
       await useEmbeddingModel();
       expect(embeddingModel()).toBe('playgrad-sif-glove');
