@@ -14,7 +14,7 @@ import { embed, embeddingModel, useEmbeddingModel } from '../../../src/lib/text/
 import { featureExtraction, loadTransformers } from '../../../src/lib/text/transformers-runtime';
 import { BASE_URL, installModelSite, PUBLIC_DIR, type ModelSite } from './model-site';
 
-/** Loading Transformers.js and the model the first time takes a few seconds. */
+/** Loading Transformers.js and the model takes a few seconds, more on a busy machine. */
 const LOAD_TIMEOUT_MS = 60_000;
 /**
  * The shipped model scores ROC AUC 0.90 on the hand-labelled pairs (README); the test
@@ -35,7 +35,7 @@ afterAll(() => {
 
 const norm = (v: number[]) => Math.hypot(...v);
 
-describe('text.embed with playgrad-sif-glove', () => {
+describe('text.embed with playgrad-sif-glove', { timeout: LOAD_TIMEOUT_MS }, () => {
   it(
     'gives one unit-length vector of 100 numbers per text',
     { timeout: LOAD_TIMEOUT_MS },
@@ -134,7 +134,7 @@ describe('text.embed with playgrad-sif-glove', () => {
   });
 });
 
-describe('text.useEmbeddingModel', () => {
+describe('text.useEmbeddingModel', { timeout: LOAD_TIMEOUT_MS }, () => {
   it('refuses a hub model while offline, with the reason', async () => {
     vi.stubGlobal('navigator', { onLine: false });
     site.requests.length = 0;

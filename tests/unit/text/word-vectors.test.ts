@@ -3,17 +3,20 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wordVectors, type WordVectors } from '../../../src/lib/text/word-vectors';
 import { BASE_URL, installModelSite, type ModelSite } from './model-site';
 
+/** Fetching and dequantising 3 MB takes well under a second, unless the machine is busy. */
+const LOAD_TIMEOUT_MS = 30_000;
+
 let site: ModelSite;
 let glove: WordVectors;
 beforeAll(async () => {
   site = installModelSite();
   glove = await wordVectors();
-});
+}, LOAD_TIMEOUT_MS);
 afterAll(() => {
   vi.unstubAllGlobals();
 });
 
-describe('text.wordVectors', () => {
+describe('text.wordVectors', { timeout: LOAD_TIMEOUT_MS }, () => {
   it('loads 30,000 words of 100 numbers from the site, once', async () => {
     expect(glove.words).toHaveLength(30_000);
     expect(glove.words.slice(0, 3)).toEqual(['the', ',', '.']);
