@@ -37,6 +37,11 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // Transformers.js imports onnxruntime-web's WebGPU build (a second, 21 MB WASM file);
+    // its WASM-only build is the one onnx.load uses: one runtime, one WASM file.
+    alias: [{ find: /^onnxruntime-web$/, replacement: 'onnxruntime-web/wasm' }],
+  },
   // The kernel worker is bundled separately: it needs the tfjs threads fix too.
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsPlugin()] },
   build: {
@@ -66,6 +71,7 @@ export default defineConfig({
       'gpt-tokenizer/encoding/gpt2',
       'gpt-tokenizer/encoding/cl100k_base',
       'gpt-tokenizer/encoding/o200k_base',
+      '@huggingface/transformers',
     ],
   },
 });

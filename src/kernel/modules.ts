@@ -12,10 +12,13 @@
  * tfjs is the very instance backend.ts registered the backends on (one module graph).
  */
 import * as playgrad from '../lib/index';
+import { loadTransformers } from '../lib/text/transformers-runtime';
 import type { ModuleMap } from './execute';
 
 export const CELL_MODULES: ModuleMap = {
   '@tensorflow/tfjs': () => import('@tensorflow/tfjs'),
+  // Set up offline: models from the site's models/ folder, its own WASM (see the file).
+  '@huggingface/transformers': loadTransformers,
   // Already loaded: the kernel formats results and console output with it.
   playgrad: async () => playgrad,
 };

@@ -1,5 +1,6 @@
 /**
- * `text`: tokenizers, chunking, vector indexes and RAG steps, as cells import them.
+ * `text`: tokenizers, chunking, embeddings, word vectors, vector indexes and RAG steps,
+ * as cells import them.
  * A plain list of re-exports, one line per module, so more can be added in one line.
  *
  * @example
@@ -25,3 +26,5 @@ export {
   type VectorId,
 } from './vector-index';
 export * as rag from './rag';
+export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
+export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';

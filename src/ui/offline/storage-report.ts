@@ -32,7 +32,7 @@ export interface StorageManagerLike {
 }
 
 /** A response's size: its Content-Length when declared, else its body (read once). */
-async function responseBytes(response: Response): Promise<number> {
+export async function responseBytes(response: Response): Promise<number> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > 0) return declared;
   return (await response.blob()).size;
