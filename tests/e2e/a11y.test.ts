@@ -142,7 +142,9 @@ describe('axe-core audit', () => {
     await page.getByTestId('teaching-link').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    // Keyboard: Tab reaches the next-section button with visible focus; Enter moves on.
+    // Keyboard: from the bar's title, Tab reaches the next-section button with visible
+    // focus; Enter moves on.
+    await page.getByTestId('present').getByText('Gradient descent').first().click();
     const next = page.getByRole('button', { name: 'Next section' });
     await tabTo(page, () => next.evaluate((el) => el === document.activeElement));
     expect(await focusIsVisible(page)).toBe(true);

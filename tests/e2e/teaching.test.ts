@@ -167,6 +167,11 @@ describe('exercises', () => {
       await expect(verdict.innerText()).resolves.toBe('Correct — well done');
       await extras.getByTestId('solved').waitFor();
 
+      // After a reload the lesson still says solved (IndexedDB), and so does the index.
+      await page.reload();
+      await page
+        .locator('[data-testid="exercise-extras"][data-for="grad"] [data-testid="solved"]')
+        .waitFor();
       await page.goto(siteUrl);
       await page.reload();
       const card = page.locator('li.card', {

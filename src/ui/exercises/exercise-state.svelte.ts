@@ -21,7 +21,7 @@ export class ExerciseState {
   revealed = $state<Record<string, boolean>>({});
   /** How many hints of each exercise are showing. */
   hintsShown = $state<Record<string, number>>({});
-  /** Exercises solved in this visit. */
+  /** Exercises solved, in this visit or an earlier one. */
   solved = $state<Record<string, boolean>>({});
 
   readonly #options: Options;
@@ -50,9 +50,11 @@ export class ExerciseState {
       );
   }
 
-  /** The lesson opened: the course index marks it visited. */
+  /** The lesson opened: the course index marks it visited; earlier solves show again. */
   visit(): void {
-    recordVisit(this.#options.slug).catch(this.#options.onerror);
+    recordVisit(this.#options.slug).then((record) => {
+      for (const id of record.solved) this.solved[id] = true;
+    }, this.#options.onerror);
   }
 
   showHint(exerciseId: string, total: number): void {
