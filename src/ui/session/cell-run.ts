@@ -20,6 +20,8 @@ export interface CellRun {
   uses: string[];
   /** Live tfjs tensors in the kernel after the last run (when tfjs is loaded). */
   tensors?: number;
+  /** How many more tensors were alive after the last run than before it (a leak?). */
+  tensorsLeft?: number;
   /** When stale: the names this cell uses that a later run redefined. */
   staleBecause?: string[];
 }

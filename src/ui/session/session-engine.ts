@@ -13,6 +13,7 @@ import { cellsThatRan, emptyCellRun, type CellRun } from './cell-run';
 import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';
 import { applyCellMessage } from './apply-message';
 import { createJob, partition, type Batch, type Job } from './run-job';
+import { isOutOfMemory, OUT_OF_MEMORY, outOfMemoryError, tensorsLeft } from './memory-trouble';
 import {
   createSessionState,
   type RunAllCell,
@@ -42,6 +43,8 @@ export class SessionEngine {
   /** Increases each time the worker is replaced; runs of an older worker are ignored. */
   private generation = 0;
   private executionCount = 0;
+  /** Live tensors after the last cell: the kernel starts with none. */
+  private liveTensors = 0;
   private awaitingFreshKernel = false;
   private disposed = false;
   /** The URL's or settings' backend, until "Measure again" asks for 'auto'. */
@@ -216,6 +219,12 @@ export class SessionEngine {
       cell.defines = done.defines;
       cell.uses = done.uses;
       cell.tensors = done.tensors;
+      cell.tensorsLeft = tensorsLeft(this.liveTensors, done.tensors);
+      this.liveTensors = done.tensors ?? this.liveTensors;
+      if (!done.ok && outOfMemoryError(cell.outputs)) {
+        this.forceRestart(job, { ...OUT_OF_MEMORY, status: 'error' });
+        return false;
+      }
       cell.status = done.ok ? 'ok' : job.stopRequested ? 'interrupted' : 'error';
       this.markStale(job.cellId, done.defines);
       return done.ok;
@@ -283,6 +292,7 @@ export class SessionEngine {
 
   private replaceKernel(): void {
     this.generation += 1;
+    this.liveTensors = 0;
     const running = this.current;
     this.current = undefined;
     this.client.terminate();
@@ -320,6 +330,10 @@ export class SessionEngine {
         this.awaitingFreshKernel = false;
         this.state.kernelState = 'failed';
         this.state.stateLost = { message: error.message, rerunIds: [] };
+        return;
+      }
+      if (isOutOfMemory(error.message)) {
+        this.forceRestart(this.current, { ...OUT_OF_MEMORY, status: 'error' });
         return;
       }
       this.forceRestart(this.current, {

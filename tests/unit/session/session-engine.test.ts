@@ -303,12 +303,12 @@ describe('SessionEngine.restart and crashes', () => {
     await session.run('a', '1');
     const b = session.run('b', 'boom()');
     await settle();
-    workers[0].fail('Out of memory');
+    workers[0].fail('Uncaught InternalError');
     await expect(b).resolves.toBe(false);
     expect(session.cells.b.status).toBe('error');
     expect(session.cells.b.outputs.at(-1)).toMatchObject({
       type: 'error',
-      message: 'The kernel stopped unexpectedly: Out of memory',
+      message: 'The kernel stopped unexpectedly: Uncaught InternalError',
     });
     expect(session.stateLost?.rerunIds).toEqual(['a']);
     expect(workers).toHaveLength(2);

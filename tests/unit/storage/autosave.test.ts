@@ -58,4 +58,62 @@ describe('createAutosaver', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ message: 'full' });
   });
+
+  test('a failed save stays pending and is saved with the next edit once space is back', async () => {
+    vi.useFakeTimers();
+    let full = true;
+    const saved: string[] = [];
+    const errors: unknown[] = [];
+    let allSaved = 0;
+    const saver = createAutosaver(
+      async (key, value) => {
+        if (full) throw new Error('full');
+        saved.push(`${key}=${value}`);
+      },
+      { onError: (error) => errors.push(error), onAllSaved: () => (allSaved += 1) },
+    );
+    saver.schedule('a', 'mine');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(errors).toHaveLength(1);
+    expect(saver.pending).toBe(1);
+    expect(allSaved).toBe(0);
+
+    // Nothing retries on its own (no loop against a full disk)…
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 10);
+    expect(errors).toHaveLength(1);
+
+    // …the next edit (of any cell) takes the failed one along.
+    full = false;
+    saver.schedule('b', 'other');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+    expect(saved.sort()).toEqual(['a=mine', 'b=other']);
+    expect(saver.pending).toBe(0);
+    expect(allSaved).toBe(1);
+  });
+
+  test('a value typed while its failed save was in flight wins over the failed one', async () => {
+    let release: () => void = () => undefined;
+    const saved: string[] = [];
+    let calls = 0;
+    const saver = createAutosaver(
+      (key, value) => {
+        calls += 1;
+        if (calls === 1) {
+          return new Promise<void>((_, reject) => {
+            release = () => reject(new Error('full'));
+          });
+        }
+        saved.push(`${key}=${value}`);
+        return Promise.resolve();
+      },
+      () => undefined,
+    );
+    saver.schedule('a', 'old');
+    const first = saver.flush();
+    saver.schedule('a', 'new');
+    release();
+    await first;
+    await saver.flush();
+    expect(saved).toEqual(['a=new']);
+  });
 });
