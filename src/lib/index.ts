@@ -13,4 +13,5 @@ export * as datasets from './datasets';
 export * as ml from './ml/index';
 export * as inputs from './inputs';
 export * as onnx from './onnx';
+export * as text from './text/index';
 export { toMimeBundle, MIMEBUNDLE } from './mime';
