@@ -1,5 +1,6 @@
 /**
- * `text`: tokenizers, chunking, embeddings, word vectors, vector indexes and RAG steps,
+ * `text`: tokenizers, chunking, embeddings, word vectors, vector indexes, RAG steps,
+ * the tiny language model and sampling,
  * as cells import them.
  * A plain list of re-exports, one line per module, so more can be added in one line.
  *
@@ -28,3 +29,11 @@ export {
 export * as rag from './rag';
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
+export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';
+export type {
+  GenerateOptions,
+  NextTokenDistribution,
+  AttentionMaps,
+  TinyLMConfig,
+} from './tiny-lm';
+export * as sampling from './sampling';
