@@ -54,8 +54,9 @@ function configureWasm(baseUrl: string): void {
     'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedUrl, baseUrl).href,
   });
   // Threads when the page is cross-origin isolated (`playgrad serve --isolated`, or a host
-  // sending COOP/COEP), one thread otherwise: never required. In a minified build tfjs'
-  // helper threads need scripts/vite/tfjs-wasm-threads-plugin.ts ("e is not defined").
+  // sending COOP/COEP), one thread otherwise: never required. scripts/vite/
+  // tfjs-wasm-threads-plugin.ts makes the helper threads start in a minified build ("e is
+  // not defined") and stops tfjs halving the core count (2 cores would give 1 thread).
   // A second kernel in the same page was once seen to crash at start; it does not happen
   // with this code (tests/e2e/threads.test.ts runs kernels one after another in one page;
   // all lessons, 12 kernels, and Stop mid-matmul were tried by hand): each kernel is its own
