@@ -57,10 +57,10 @@ function configureWasm(baseUrl: string): void {
   // sending COOP/COEP), one thread otherwise: never required. scripts/vite/
   // tfjs-wasm-threads-plugin.ts makes the helper threads start in a minified build ("e is
   // not defined") and stops tfjs halving the core count (2 cores would give 1 thread).
-  // A second kernel in the same page was once seen to crash at start; it does not happen
-  // with this code (tests/e2e/threads.test.ts runs kernels one after another in one page;
-  // all lessons, 12 kernels, and Stop mid-matmul were tried by hand): each kernel is its own
-  // worker with its own tfjs module state, pthread pool and shared memory.
+  // A second kernel in the same page was once reported to crash at start; it did not
+  // reproduce on 2 real threads (all lessons in one runner page, 12 kernels in a row, Stop
+  // mid-matmul) and tests/e2e/threads.test.ts guards it: each kernel is its own worker
+  // with its own tfjs module state, pthread pool and shared memory.
   const threaded = wasmThreadsAvailable();
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threaded);
   if (threaded) setThreadsCount(wasmThreadCount());
