@@ -22,15 +22,24 @@ interface Options {
   node: boolean;
   /** Also time stock tfjs under Node (slow: its transposed matmuls make PCA take minutes). */
   stock: boolean;
+  /** Also time WASM on a cross-origin isolated site, where it runs multi-threaded. */
+  threads: boolean;
 }
 
 function parseArgs(args: string[]): Options {
-  const options: Options = { backends: [...BACKENDS], browser: true, node: true, stock: false };
+  const options: Options = {
+    backends: [...BACKENDS],
+    browser: true,
+    node: true,
+    stock: false,
+    threads: true,
+  };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (arg === '--no-browser') options.browser = false;
     else if (arg === '--no-node') options.node = false;
     else if (arg === '--stock') options.stock = true;
+    else if (arg === '--no-threads') options.threads = false;
     else if (arg === '--backends') {
       options.backends = (args[++i] ?? '')
         .split(',')
@@ -64,8 +73,13 @@ export async function main(args: string[]): Promise<number> {
     }
   }
   if (options.browser) {
-    for (const run of await runInBrowser(files, options.backends, log)) {
-      const label = `chromium ${run.backend ?? run.requested}`;
+    const runs = await runInBrowser(files, options.backends, log);
+    if (options.threads && options.backends.includes('wasm')) {
+      runs.push(...(await runInBrowser(files, ['wasm'], log, true)));
+    }
+    for (const run of runs) {
+      const threads = run.threads ? ` (${run.threads} threads)` : '';
+      const label = `chromium ${run.backend ?? run.requested}${threads}`;
       if (run.backend !== run.requested) {
         log(
           `    ${run.requested} did not initialise (ran on ${run.backend ?? 'nothing'}): skipped`,

@@ -17,6 +17,8 @@ export interface BrowserRun {
   requested: Backend;
   /** The backend the kernel actually used (it falls back when the requested one fails). */
   backend?: string;
+  /** Threads WASM ran on, on a cross-origin isolated site. */
+  threads?: number;
   printed: string;
   error?: string;
 }
@@ -25,15 +27,17 @@ export async function runInBrowser(
   files: readonly string[],
   backends: readonly Backend[],
   log: (line: string) => void,
+  /** Serve with COOP/COEP, so WASM runs multi-threaded (`playgrad serve --isolated`). */
+  isolated = false,
 ): Promise<BrowserRun[]> {
   await ensureBuilt(log);
-  const site = await serveSite();
+  const site = await serveSite({ isolated });
   const browser = await launchBrowser();
   try {
     const runs: BrowserRun[] = [];
     for (const requested of backends) {
       for (const file of files) {
-        log(`  chromium ${requested}: ${path.basename(file)}`);
+        log(`  chromium ${requested}${isolated ? ' (isolated)' : ''}: ${path.basename(file)}`);
         runs.push(await runOne(browser, site.url, file, requested));
       }
     }
@@ -68,7 +72,8 @@ async function runOne(
     const error =
       report.error ??
       (failed?.error ? `${failed.error.ename}: ${failed.error.message}` : undefined);
-    return { file, requested, backend: report.backend, printed, ...(error ? { error } : {}) };
+    const { backend, threads } = report;
+    return { file, requested, backend, threads, printed, ...(error ? { error } : {}) };
   } finally {
     await page.close();
   }

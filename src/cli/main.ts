@@ -17,7 +17,8 @@ const USAGE = `Usage:
   playgrad run <notebook.md …> [--json] [--backend auto|webgpu|webgl|wasm|cpu] [--verbose]
   playgrad run --all [--json]          run every lesson in notebooks/
   playgrad export <notebook.md> --to ipynb [--run] [-o out.ipynb]
-  playgrad serve [--port 4173] [--host 127.0.0.1]`;
+  playgrad serve [--port 4173] [--host 127.0.0.1] [--isolated]
+                                       --isolated: COOP/COEP headers, so WASM runs on threads`;
 
 class UsageError extends Error {}
 
@@ -116,13 +117,15 @@ async function serveCommand(args: string[]): Promise<number> {
     options: {
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
+      isolated: { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0) throw new UsageError(`Bad port "${values.port}".`);
   await ensureBuilt((line) => console.log(line));
-  const site = await serveSite({ port, host: values.host });
-  console.log(`Playgrad is running at ${site.url}  (Ctrl+C to stop)`);
+  const site = await serveSite({ port, host: values.host, isolated: values.isolated });
+  const mode = values.isolated ? ', cross-origin isolated: WASM runs on threads' : '';
+  console.log(`Playgrad is running at ${site.url}${mode}  (Ctrl+C to stop)`);
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   await site.close();
   return 0;

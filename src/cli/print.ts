@@ -17,7 +17,8 @@ export function notebookLine(report: NotebookReport): string {
   const ran = report.cells.filter((c) => c.status !== 'skipped').length;
   const failed = report.cells.filter((c) => c.status === 'error').length;
   const seconds = (report.ms / 1000).toFixed(1);
-  const backend = report.backend ? `, ${report.backend}` : '';
+  const threads = report.threads ? ` (${report.threads} threads)` : '';
+  const backend = report.backend ? `, ${report.backend}${threads}` : '';
   const leaked = report.tensors ? `; ${report.tensors} tensors left undisposed` : '';
   return failed === 0
     ? `✓ ${report.notebook}: ${ran} cells ok in ${seconds} s${backend}${leaked}`

@@ -7,7 +7,24 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function serveSite(options: { port?: number; host?: string } = {}): Promise<Site> {
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /**
+   * Send the two headers that make the site cross-origin isolated, so the kernel may use
+   * SharedArrayBuffer and tfjs' WASM backend runs on several threads. Every file the site
+   * loads is its own (same-origin), so COEP `require-corp` blocks nothing.
+   */
+  isolated?: boolean;
+}
+
+/** The response headers that make a page cross-origin isolated (`self.crossOriginIsolated`). */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export async function serveSite(options: ServeOptions = {}): Promise<Site> {
   const server: PreviewServer = await preview({
     root: projectRoot,
     logLevel: 'silent',
@@ -16,6 +33,7 @@ export async function serveSite(options: { port?: number; host?: string } = {}):
       host: options.host ?? '127.0.0.1',
       strictPort: options.port !== undefined,
       open: false,
+      headers: options.isolated ? { ...ISOLATION_HEADERS } : undefined,
     },
   });
   const address = server.httpServer.address();

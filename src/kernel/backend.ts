@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -22,14 +22,27 @@ export async function chooseBackend(
   baseUrl: string,
 ): Promise<BackendChoice> {
   configureWasm(baseUrl);
-  const threads = false;
   if (request !== 'auto') {
     const trial = await tryBackend(request);
-    if (trial.ok) return { backend: request, reason: 'requested', trials: [trial], threads };
+    if (trial.ok) return withThreads({ backend: request, reason: 'requested', trials: [trial] });
     const auto = await measureAll([trial]);
-    return { ...auto, trials: [trial, ...auto.trials], threads };
+    return withThreads({ ...auto, trials: [trial, ...auto.trials] });
   }
-  return { ...(await measureAll()), threads };
+  return withThreads(await measureAll());
+}
+
+/** Adds how many threads WASM really runs on (tfjs reports it once WASM started). */
+function withThreads(choice: Omit<BackendChoice, 'threads'>): BackendChoice {
+  if (choice.backend !== 'wasm') return { ...choice, threads: false };
+  let count: number;
+  try {
+    count = getThreadsCount();
+  } catch {
+    return { ...choice, threads: false }; // not reached: WASM started to be chosen
+  }
+  return count > 1
+    ? { ...choice, threads: true, threadCount: count }
+    : { ...choice, threads: false };
 }
 
 function configureWasm(baseUrl: string): void {
@@ -40,20 +53,41 @@ function configureWasm(baseUrl: string): void {
     'tfjs-backend-wasm-simd.wasm': new URL(wasmSimdUrl, baseUrl).href,
     'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedUrl, baseUrl).href,
   });
-  // Threads stay off for now, isolated or not. Two problems were found: (1) in a minified
-  // build the helper threads failed with "e is not defined" — fixed by
-  // scripts/vite/tfjs-wasm-threads-plugin.ts (verified: with COOP/COEP a lesson runs on 2
-  // threads, the MLP lesson ~20% faster under load); (2) still open: on an isolated page, a
-  // second kernel started in the same page (the runner runs notebooks one after another)
-  // crashed at start-up. Enable with `wasmThreadsAvailable()` once (2) is understood.
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // Threads when the page is cross-origin isolated (`playgrad serve --isolated`, or a host
+  // sending COOP/COEP), one thread otherwise: never required. scripts/vite/
+  // tfjs-wasm-threads-plugin.ts makes the helper threads start in a minified build ("e is
+  // not defined") and stops tfjs halving the core count (2 cores would give 1 thread).
+  // A second kernel in the same page was once reported to crash at start; it did not
+  // reproduce on 2 real threads (all lessons in one runner page, 12 kernels in a row, Stop
+  // mid-matmul) and tests/e2e/threads.test.ts guards it: each kernel is its own worker
+  // with its own tfjs module state, pthread pool and shared memory.
+  const threaded = wasmThreadsAvailable();
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', threaded);
+  if (threaded) setThreadsCount(wasmThreadCount());
   // A missing Conv2DBackpropFilter and a slow transposed BatchMatMul (tfjs 4.22).
   registerWasmKernelFixes();
 }
 
-/** Whether this page could run WASM threads (see configureWasm for why they are off). */
+/**
+ * tfjs' threaded build (Emscripten) starts this many helper workers up front. A thread
+ * beyond them would need a worker that only starts once the kernel returns to the event
+ * loop, which XNNPACK's thread pool does not do while it waits for its threads.
+ */
+const WASM_THREAD_POOL_SIZE = 8;
+
+/** One thread per logical core, as many as tfjs' prebuilt pool holds. */
+export function wasmThreadCount(): number {
+  const cores = navigator.hardwareConcurrency;
+  return Number.isInteger(cores) && cores > 0 ? Math.min(cores, WASM_THREAD_POOL_SIZE) : 1;
+}
+
+/** Whether WASM may run on several threads here: an isolated page with more than one core. */
 export function wasmThreadsAvailable(): boolean {
-  return self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+  return (
+    self.crossOriginIsolated === true &&
+    typeof SharedArrayBuffer === 'function' &&
+    wasmThreadCount() > 1
+  );
 }
 
 /** Live tensors now (`tf.memory().numTensors`): lessons must end where they started. */

@@ -49,6 +49,8 @@ export interface BackendChoice {
   trials: BackendTrial[];
   /** Whether WASM runs multi-threaded (needs cross-origin isolation). */
   threads: boolean;
+  /** How many threads WASM runs on, when `threads` is true and WASM started. */
+  threadCount?: number;
 }
 
 // ---------------------------------------------------------------- UI → kernel

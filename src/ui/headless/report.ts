@@ -25,6 +25,8 @@ export interface NotebookReport {
   ok: boolean;
   /** The compute backend the kernel chose, e.g. "wasm". */
   backend?: string;
+  /** Threads WASM ran on, when it ran multi-threaded (a cross-origin isolated page). */
+  threads?: number;
   ms: number;
   cells: CellReport[];
   /**

@@ -60,6 +60,7 @@ export async function runNotebook(text: string, options: RunOptions): Promise<No
       notebook: options.name,
       ok: cells.every((c) => c.status !== 'error'),
       backend: session.backend?.backend,
+      threads: session.backend?.threadCount,
       tensors: ran[ran.length - 1]?.tensors,
       ms: Math.round(performance.now() - started),
       cells,

@@ -22,10 +22,19 @@ function gflopsText(gflops: number): string {
   return `${gflops >= 10 ? Math.round(gflops) : gflops.toFixed(1)} GFLOP/s`;
 }
 
-/** "WASM · 39 GFLOP/s", or just "WASM" when it was not measured. */
+/** "WASM (4 threads)" when tfjs' WASM runs multi-threaded, else the backend's name. */
+function nameWithThreads(choice: BackendChoice): string {
+  const name = backendName(choice.backend);
+  const count = choice.threadCount;
+  return choice.backend === 'wasm' && choice.threads && count !== undefined && count > 1
+    ? `${name} (${count} threads)`
+    : name;
+}
+
+/** "WASM · 39 GFLOP/s", "WASM (2 threads) · 60 GFLOP/s", or just "WASM" when not measured. */
 export function backendBadge(choice: BackendChoice): string {
   const trial = choice.trials.find((t) => t.backend === choice.backend && t.ok);
-  const name = backendName(choice.backend);
+  const name = nameWithThreads(choice);
   return trial?.gflops === undefined ? name : `${name} · ${gflopsText(trial.gflops)}`;
 }
 
@@ -49,7 +58,11 @@ export function backendDetails(choice: BackendChoice, measuredAt?: number): stri
       : REASONS[choice.reason];
   const lines = [`Running on ${backendName(choice.backend)}: ${reason}.`];
   if (choice.backend === 'wasm') {
-    lines.push(choice.threads ? 'WASM runs multi-threaded.' : 'WASM runs on one thread.');
+    lines.push(
+      choice.threads
+        ? `WASM runs multi-threaded (${choice.threadCount ?? 'several'} threads; the page is cross-origin isolated).`
+        : 'WASM runs on one thread.',
+    );
   }
   for (const trial of choice.trials) {
     const result = trial.ok

@@ -42,10 +42,15 @@ export function backendMemory(
   };
 }
 
-/** The memory of this browser: localStorage and navigator.userAgent. */
+/**
+ * The memory of this browser: localStorage and navigator.userAgent. A cross-origin
+ * isolated page runs WASM on several threads, so its measurement is kept apart: the
+ * same browser on a host without the headers measures again.
+ */
 export function browserBackendMemory(): BackendMemory {
   const userAgent = typeof navigator === 'undefined' ? '' : navigator.userAgent;
-  return backendMemory(browserStorage(), userAgent);
+  const isolated = typeof self !== 'undefined' && self.crossOriginIsolated === true;
+  return backendMemory(browserStorage(), isolated ? `${userAgent} (isolated)` : userAgent);
 }
 
 /** How one kernel starts: the backend to ask for, and the cached measurement behind it. */

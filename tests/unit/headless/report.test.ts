@@ -60,6 +60,9 @@ describe('cellLine and notebookLine', () => {
     expect(
       notebookLine({ ...report, ok: true, tensors: 3, cells: [{ ...cell, status: 'ok' }] }),
     ).toBe('✓ x.md: 1 cells ok in 1.5 s, wasm; 3 tensors left undisposed');
+    expect(
+      notebookLine({ ...report, ok: true, threads: 2, cells: [{ ...cell, status: 'ok' }] }),
+    ).toBe('✓ x.md: 1 cells ok in 1.5 s, wasm (2 threads)');
     expect(notebookLine({ ...report, ok: false, cells: [], error: 'bad (line 2)' })).toBe(
       '✗ x.md: bad (line 2)',
     );

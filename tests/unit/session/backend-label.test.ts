@@ -23,6 +23,16 @@ describe('backendBadge', () => {
     expect(backendBadge({ ...choice, backend: 'webgl' })).toBe('WebGL · 4.3 GFLOP/s');
   });
 
+  test('says how many threads WASM runs on when it is multi-threaded', () => {
+    const threaded: BackendChoice = { ...choice, threads: true, threadCount: 4 };
+    expect(backendBadge(threaded)).toBe('WASM (4 threads) · 39 GFLOP/s');
+    expect(backendDetails(threaded).split('\n')[1]).toBe(
+      'WASM runs multi-threaded (4 threads; the page is cross-origin isolated).',
+    );
+    // Threads describe WASM only.
+    expect(backendBadge({ ...threaded, backend: 'webgl' })).toBe('WebGL · 4.3 GFLOP/s');
+  });
+
   test('names the backend alone when it was not measured', () => {
     expect(backendBadge({ ...choice, backend: 'cpu', reason: 'requested', trials: [] })).toBe(
       'CPU',
