@@ -32,7 +32,7 @@ const reports = (stdout: string): NotebookReport[] =>
     .split('\n')
     .map((line) => JSON.parse(line) as NotebookReport);
 
-/** Every lesson of the course in one run; it grows with the course (~3 min measured on 2 cores). */
+/** Every lesson of the course in one run; it grows with the course (13 lessons: ~2 min on 2 cores). */
 const RUN_ALL_LESSONS_TIMEOUT_MS = 600_000;
 
 describe('playgrad run', () => {
