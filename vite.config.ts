@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './scripts/vite/content-plugin';
 import { tfjsWasmThreadsPlugin } from './scripts/vite/tfjs-wasm-threads-plugin';
+import { assetGlobs, assetUrlPattern, findAssetFiles } from './scripts/vite/lesson-assets';
+import { LESSON_ASSETS_CACHE } from './src/ui/offline/lesson-assets-cache';
+
+// The large files single lessons load (image datasets, models): cached per lesson, not precached.
+const lessonAssetFiles = findAssetFiles(fileURLToPath(new URL('.', import.meta.url)));
 
 // The site is static and must work from any sub-path (GitHub Pages): relative base,
 // hash routing in the app, no server rewrites.
@@ -15,7 +21,7 @@ export default defineConfig({
     svelte(),
     contentPlugin(),
     tfjsWasmThreadsPlugin(),
-    // Offline study: a service worker precaches the whole built site (docs/decisions.md).
+    // Offline study: a service worker precaches the app, per-lesson files on demand (docs/decisions.md).
     VitePWA({
       // A new deploy waits for the learner's "Reload" (edits live in IndexedDB).
       registerType: 'prompt',
@@ -25,8 +31,21 @@ export default defineConfig({
       workbox: {
         cacheId: 'playgrad',
         // Everything the build emits: app, worker chunks, WASM (tfjs, onnxruntime), KaTeX
-        // fonts, Plotly, notebooks, datasets, course.json, runner.html.
+        // fonts, Plotly, notebooks, small datasets, course.json, runner.html ...
         globPatterns: ['**/*'],
+        // ... but the per-lesson files: the route below stores them when a lesson loads them,
+        // and the Offline page downloads them per lesson (course.json lists which).
+        globIgnores: ['**/node_modules/**', ...assetGlobs(lessonAssetFiles)],
+        runtimeCaching: [
+          {
+            urlPattern: assetUrlPattern(lessonAssetFiles),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: LESSON_ASSETS_CACHE,
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
         // onnxruntime's WASM is ~11 MB; the largest dataset ~6 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         cleanupOutdatedCaches: true,

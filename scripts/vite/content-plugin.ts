@@ -4,6 +4,7 @@
  *   notebooks/**\/*.md  → <base>notebooks/<same path>
  *   datasets/**         → <base>datasets/<same path>   (README.md files stay in the repo)
  *   course.json         → { lessons: LessonEntry[] }, built from every notebook's front matter
+ *                          (with each lesson's per-lesson `assets`, scripts/vite/lesson-assets.ts)
  *
  * In dev a middleware answers those paths from disk (a notebook edit reloads the page);
  * in a build they are emitted as assets, and a notebook that does not parse fails the
@@ -14,6 +15,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { buildCourse, type CourseError } from '../../src/notebook/course';
 import type { LessonEntry } from '../../src/notebook/types';
+import { findAssetFiles, lessonAssets } from './lesson-assets';
 
 export interface ContentFile {
   /** Path in the built site, relative to its base: 'notebooks/week1/intro.md'. */
@@ -89,7 +91,13 @@ export async function collectCourse(
     entries.push({ slug: rel.replace(/\.md$/, ''), text });
   }
   const { lessons, errors } = buildCourse(entries);
-  return { course: { lessons }, notebooks, errors: errors.map(formatCourseError) };
+  const files = findAssetFiles(root);
+  const withAssets = lessons.map((lesson) => {
+    const found = lessonAssets(lesson, files);
+    errors.push(...found.errors.map((message) => ({ slug: lesson.slug, message })));
+    return found.assets.length > 0 ? { ...lesson, assets: found.assets } : lesson;
+  });
+  return { course: { lessons: withAssets }, notebooks, errors: errors.map(formatCourseError) };
 }
 
 /** Everything a build emits: notebooks, datasets and course.json. */

@@ -118,4 +118,13 @@ export interface LessonEntry {
   frontMatter: FrontMatter;
   /** Ids of the lesson's exercise cells (absent when it has none), for progress in the index. */
   exercises?: string[];
+  /** Large files the lesson loads that the service worker does not precache (absent: none). */
+  assets?: LessonAsset[];
+}
+
+/** A per-lesson file (an image dataset, a model file): site-relative URL and size. */
+export interface LessonAsset {
+  /** Relative to the site's base: 'datasets/mnist.u8.gz', 'models/tiny-lm/weights.bin'. */
+  url: string;
+  bytes: number;
 }

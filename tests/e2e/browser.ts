@@ -32,7 +32,7 @@ export async function openPage(
   browser: Browser,
   url: string,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  // The service worker would precache the whole site (~30 MB) in every fresh context;
+  // The service worker would precache the app (~26 MB) in every fresh context;
   // only the offline test needs it (it makes its own context).
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

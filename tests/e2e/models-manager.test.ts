@@ -1,5 +1,5 @@
 /**
- * The Offline page's model manager: after the service worker stored the course it lists the
+ * The Offline page's model manager: once a lesson's files are downloaded it lists the
  * shipped models with their sizes; a hub model in Transformers.js' cache is listed and can
  * be deleted; offline, the "use an online model" choice says why it is unavailable.
  */
@@ -9,7 +9,7 @@ import { useBrowser } from './browser';
 
 const { browser, siteUrl } = useBrowser();
 
-/** Precaching the whole site (~37 MB) on two cores. */
+/** Precaching the app (~23 MB) and downloading one lesson's models (~7 MB) on two cores. */
 const MANAGER_TEST_TIMEOUT_MS = 120_000;
 
 const FAKE_HUB_FILE = 'https://huggingface.co/Xenova/fake-model/resolve/main/onnx/model.onnx';
@@ -42,12 +42,17 @@ describe('model manager', () => {
 
       await page.getByRole('link', { name: 'Offline' }).click();
       const shipped = page.getByTestId('shipped-models');
+      // Models are not precached: none is listed until the lesson that uses them is downloaded.
+      await shipped.getByRole('cell', { name: /None stored yet/ }).waitFor();
+      const embeddings = page.getByTestId('lesson-assets').getByRole('row', { name: /Embeddings/ });
+      await embeddings.getByRole('button', { name: 'Download for offline' }).click();
+      await embeddings.getByText('stored', { exact: true }).waitFor();
       const sifRow = shipped.getByRole('row', { name: /playgrad-sif-glove/ });
       await sifRow.waitFor();
-      // config, tokenizer, tokenizer_config, model.onnx, README: 3.76 MB.
-      await expect(sifRow.innerText()).resolves.toMatch(/playgrad-sif-glove\s+5\s+3\.8 MB/);
+      // config, tokenizer, tokenizer_config, model.onnx (the README is not loaded): 3.75 MB.
+      await expect(sifRow.innerText()).resolves.toMatch(/playgrad-sif-glove\s+4\s+3\.7 MB/);
       await expect(shipped.getByRole('row', { name: /glove-subset/ }).innerText()).resolves.toMatch(
-        /glove-subset\s+4\s+3\.4 MB/,
+        /glove-subset\s+3\s+3\.4 MB/,
       );
 
       const hub = page.getByTestId('hub-models');

@@ -1,6 +1,8 @@
 /**
- * Offline study: after one visit the service worker has precached the whole site, so with
- * the network off the app reloads and every lesson runs; no request ever leaves the origin.
+ * Offline study: after one visit the service worker has precached the app; the large
+ * per-lesson files (image datasets, models) are stored only when the learner downloads them
+ * on the Offline page. Then with the network off the app reloads and every lesson runs;
+ * no request ever leaves the origin.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -10,10 +12,21 @@ import { useBrowser } from './browser';
 const { browser, siteUrl } = useBrowser();
 
 /**
- * Precaching ~30 MB, then running every lesson (~80 s on two idle cores; the time grows
+ * Precaching ~23 MB, downloading ~14 MB of lesson files, then running every lesson (~80 s on two idle cores; the time grows
  * with the course and with the machine's load, so the limit is generous).
  */
 const OFFLINE_TEST_TIMEOUT_MS = 600_000;
+/** Downloading every lesson's files from the local preview server. */
+const DOWNLOAD_ALL_TIMEOUT_MS = 120_000;
+/** A per-lesson file: not precached, stored by "Download all". */
+const LARGE_ASSET = 'datasets/fashion-mnist.u8.gz';
+
+/** Whether any cache holds `url` (precache keys carry a revision query, hence ignoreSearch). */
+const isCached = (page: Page, url: string): Promise<boolean> =>
+  page.evaluate(
+    async (href) => (await caches.match(href, { ignoreSearch: true })) !== undefined,
+    new URL(url, siteUrl).href,
+  );
 
 /** Resolves once a service worker controls the page, reloading once if it was installed late. */
 async function waitForController(page: Page): Promise<void> {
@@ -54,6 +67,25 @@ describe('offline study', () => {
       );
       expect(navigation).toMatch(/^404$|ERR_HTTP_RESPONSE_CODE_FAILURE/);
       await probe.close();
+
+      // The large per-lesson files are not precached: the Offline page downloads them.
+      expect(await isCached(page, 'course.json')).toBe(true);
+      expect(await isCached(page, LARGE_ASSET)).toBe(false);
+      await page.getByRole('link', { name: 'Offline' }).click();
+      const lessons = page.getByTestId('lesson-assets');
+      await lessons.getByRole('row', { name: /Convolutional|CNN/i }).waitFor();
+      const rows = await lessons.getByTestId('lesson-assets-row').count();
+      expect(rows).toBeGreaterThanOrEqual(4);
+      await lessons.getByRole('button', { name: 'Download all' }).click();
+      await lessons
+        .getByText('Stored every lesson.')
+        .or(lessons.getByRole('alert'))
+        .waitFor({ timeout: DOWNLOAD_ALL_TIMEOUT_MS });
+      await expect(lessons.getByRole('alert').allInnerTexts()).resolves.toEqual([]);
+      const statuses = await lessons.getByTestId('lesson-assets-status').allInnerTexts();
+      expect(statuses).toEqual(Array<string>(rows).fill('stored'));
+      expect(await isCached(page, LARGE_ASSET)).toBe(true);
+      await page.goto(siteUrl);
 
       await context.setOffline(true);
       expect(await page.evaluate(() => navigator.onLine)).toBe(false);

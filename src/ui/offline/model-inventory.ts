@@ -1,10 +1,12 @@
 /**
  * Which models the browser keeps, for the Offline page:
- * - shipped models: the folders under the site's `models/` that the service worker
- *   precached with the rest of the course;
+ * - shipped models: the folders under the site's `models/` stored in the lesson-assets
+ *   cache (by a lesson that loaded them, or the Offline page's download), or in the
+ *   precache of an older deploy;
  * - hub models: what Transformers.js downloaded from the Hugging Face hub into Cache
  *   Storage 'transformers-cache' (when a learner chose an online model), which can be deleted.
  */
+import { LESSON_ASSETS_CACHE } from './lesson-assets-cache';
 import { responseBytes, type CacheStorageLike } from './storage-report';
 
 /** The Cache Storage name Transformers.js uses in browsers. */
@@ -39,7 +41,7 @@ function sorted(models: Map<string, StoredModel>): StoredModel[] {
 }
 
 /**
- * The shipped models found in the precache, by folder name.
+ * The shipped models found in the lesson-assets cache or the precache, by folder name.
  * @param modelsUrl the absolute URL of the site's models/ folder (ends with '/')
  */
 export async function shippedModels(
@@ -47,17 +49,21 @@ export async function shippedModels(
   modelsUrl: string,
 ): Promise<StoredModel[]> {
   const models = new Map<string, StoredModel>();
+  /** A file stored in two caches counts once. */
+  const seen = new Set<string>();
   for (const cacheName of await storage.keys()) {
-    if (!cacheName.startsWith(PRECACHE_PREFIX)) continue;
+    if (!cacheName.startsWith(PRECACHE_PREFIX) && cacheName !== LESSON_ASSETS_CACHE) continue;
     const cache = await storage.open(cacheName);
     for (const request of await cache.keys()) {
       // Precache keys carry a revision query; the path says which model a file is in.
       const url = new URL(request.url);
       const path = `${url.origin}${url.pathname}`;
-      if (!path.startsWith(modelsUrl)) continue;
+      if (!path.startsWith(modelsUrl) || seen.has(path)) continue;
       const folder = path.slice(modelsUrl.length).split('/')[0];
       const response = await cache.match(request);
-      if (folder && response) addFile(models, folder, await responseBytes(response));
+      if (!folder || !response) continue;
+      seen.add(path);
+      addFile(models, folder, await responseBytes(response));
     }
   }
   return sorted(models);

@@ -1,13 +1,13 @@
 /**
- * Registers the service worker that precaches the whole site, and tells the UI when a new
- * deploy is waiting. The update is never forced: the learner chooses when to reload.
+ * Registers the service worker that precaches the app (docs/decisions.md), and tells the UI
+ * when a new deploy is waiting. The update is never forced: the learner chooses when to reload.
  */
 import { registerSW } from 'virtual:pwa-register';
 
 export const serviceWorker = $state({
   /** A new version is installed and waits for the learner's "Reload". */
   updateReady: false,
-  /** Everything is precached: the site now works without a network. */
+  /** The app is precached: it works without a network (lessons with large files once stored). */
   offlineReady: false,
   /** Registration failed (unsupported browser, private mode, file://). */
   error: undefined as string | undefined,

@@ -43,6 +43,22 @@ describe('model inventory', () => {
     ]);
   });
 
+  test('finds shipped models in the lesson-assets cache, a file in two caches once', async () => {
+    const storage = memoryCaches({
+      'playgrad-lesson-assets-v1': {
+        [`${SITE}models/tiny-lm/weights.bin`]: '12345678',
+        [`${SITE}models/tiny-lm/config.json`]: '{}',
+        [`${SITE}datasets/mnist.u8.gz`]: 'images',
+      },
+      'playgrad-precache-v2-https://learn.test/course/': {
+        [`${SITE}models/tiny-lm/config.json?__WB_REVISION__=1`]: '{}',
+      },
+    });
+    expect(await shippedModels(storage, `${SITE}models/`)).toEqual([
+      { name: 'tiny-lm', files: 2, bytes: 10 },
+    ]);
+  });
+
   test('groups hub files by model and deletes one model only', async () => {
     const storage = memoryCaches({
       'transformers-cache': {
