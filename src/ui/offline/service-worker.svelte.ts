@@ -3,6 +3,7 @@
  * when a new deploy is waiting. The update is never forced: the learner chooses when to reload.
  */
 import { registerSW } from 'virtual:pwa-register';
+import { deleteOldLessonAssetCaches } from './lesson-assets-cache';
 
 export const serviceWorker = $state({
   /** A new version is installed and waits for the learner's "Reload". */
@@ -29,6 +30,8 @@ export function startServiceWorker(): void {
       serviceWorker.error = error instanceof Error ? error.message : String(error);
     },
   });
+  // Per-lesson files of an earlier version are never served again: free their space.
+  if ('caches' in globalThis) void deleteOldLessonAssetCaches(caches).catch(() => undefined);
 }
 
 /** Activates the waiting version and reloads (edits are in IndexedDB, so none are lost). */
