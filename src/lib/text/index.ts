@@ -27,6 +27,7 @@ export {
   type VectorId,
 } from './vector-index';
 export * as rag from './rag';
+export { loadCorpus } from './corpus';
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
 export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';
