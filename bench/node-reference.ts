@@ -4,9 +4,13 @@
  *
  * A notebook's code cells are joined (they share one scope, as in the kernel), stripped of
  * types and turned into CommonJS by sucrase, and run as one async function whose `require`
- * only knows tfjs and playgrad's `text`, and whose `console.log` is captured.
+ * only knows tfjs, Transformers.js and playgrad's `text`, and whose `console.log` is captured.
+ * Transformers.js loads the shipped models from public/models (onnxruntime-node under Node).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as transformers from '@huggingface/transformers';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { transform } from 'sucrase';
@@ -46,10 +50,16 @@ export async function runInNode(
   }).code;
   const printed: string[] = [];
   // Of 'playgrad', only `text` (pure computation, no kernel context) runs outside the worker.
-  const modules: Record<string, unknown> = { '@tensorflow/tfjs': tf, playgrad: { text } };
+  const modules: Record<string, unknown> = {
+    '@tensorflow/tfjs': tf,
+    '@huggingface/transformers': localTransformers(),
+    playgrad: { text },
+  };
   const requireModule = (name: string): unknown => {
     if (!(name in modules))
-      throw new Error(`Bench notebooks may import only tfjs and playgrad's text, not ${name}`);
+      throw new Error(
+        `Bench notebooks may import only tfjs, Transformers.js and text, not ${name}`,
+      );
     return modules[name];
   };
   const before = tf.memory().numTensors;
@@ -57,4 +67,13 @@ export async function runInNode(
     log: (...parts: unknown[]) => printed.push(parts.map(String).join(' ')),
   });
   return { printed: printed.join('\n'), leakedTensors: tf.memory().numTensors - before };
+}
+
+/** Transformers.js reading the shipped models from disk, never from the hub. */
+function localTransformers(): typeof transformers {
+  const models = fileURLToPath(new URL('../public/models/', import.meta.url));
+  transformers.env.allowRemoteModels = false;
+  transformers.env.allowLocalModels = true;
+  transformers.env.localModelPath = models.endsWith(path.sep) ? models : models + path.sep;
+  return transformers;
 }

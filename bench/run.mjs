@@ -3,8 +3,11 @@
 //  [--no-threads]`: WASM also runs on a cross-origin isolated site (multi-threaded) unless --no-threads.
 // Runs bench/notebooks/*.md in headless Chromium (each backend) and under Node as the
 // reference, then prints a table. tsx compiles the TypeScript on the fly, as bin/playgrad does.
+import { register as registerHooks } from 'node:module';
 import { register } from 'tsx/esm/api';
 
 register();
+// After tsx, so that this hook runs first: Vite's `?url` imports (see url-imports.mjs).
+registerHooks('./url-imports.mjs', import.meta.url);
 const { main } = await import('./bench.ts');
 process.exitCode = await main(process.argv.slice(2));
