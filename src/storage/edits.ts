@@ -5,9 +5,9 @@
  * Every function takes an optional database name so tests (and a future "profiles"
  * feature) can use a database of their own.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema } from 'idb';
 import { planEdit, type EditRecord, type LessonEdits } from './edit-record';
-import { toStorageError } from './storage-error';
+import { attempt, connectionCache } from './database';
 
 export { StorageError } from './storage-error';
 export type { EditRecord, LessonEdits } from './edit-record';
@@ -25,32 +25,15 @@ interface PlaygradDB extends DBSchema {
   };
 }
 
-const connections = new Map<string, Promise<IDBPDatabase<PlaygradDB>>>();
-
-function database(dbName: string): Promise<IDBPDatabase<PlaygradDB>> {
-  let connection = connections.get(dbName);
-  if (!connection) {
-    connection = openDB<PlaygradDB>(dbName, DB_VERSION, {
-      upgrade(db) {
-        const store = db.createObjectStore(EDITS, { keyPath: ['slug', 'cellId'] });
-        store.createIndex(BY_SLUG, 'slug');
-      },
-    });
-    // A failed open must not be cached: the next call tries again.
-    connection.catch(() => connections.delete(dbName));
-    connections.set(dbName, connection);
-  }
-  return connection;
-}
-
-/** Runs one storage step and reports any failure as a StorageError. */
-async function attempt<T>(action: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw toStorageError(error, action);
-  }
-}
+const connections = connectionCache((dbName) =>
+  openDB<PlaygradDB>(dbName, DB_VERSION, {
+    upgrade(db) {
+      const store = db.createObjectStore(EDITS, { keyPath: ['slug', 'cellId'] });
+      store.createIndex(BY_SLUG, 'slug');
+    },
+  }),
+);
+const database = (dbName: string) => connections.database(dbName);
 
 export function loadEdits(slug: string, dbName = DEFAULT_DB_NAME): Promise<LessonEdits> {
   return attempt('load your saved edits', async () => {
@@ -96,7 +79,5 @@ export function resetLesson(slug: string, dbName = DEFAULT_DB_NAME): Promise<voi
 
 /** Closes and forgets a database connection (tests delete their database afterwards). */
 export async function closeEdits(dbName = DEFAULT_DB_NAME): Promise<void> {
-  const connection = connections.get(dbName);
-  connections.delete(dbName);
-  if (connection) (await connection.catch(() => undefined))?.close();
+  await connections.close(dbName);
 }

@@ -3,8 +3,8 @@
  * in IndexedDB as lesson-format text. A database of its own ('playgrad-imports'), so the
  * edits database's schema stays as it is.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { toStorageError } from './storage-error';
+import { openDB, type DBSchema } from 'idb';
+import { attempt, connectionCache } from './database';
 
 export const IMPORTS_DB_NAME = 'playgrad-imports';
 const DB_VERSION = 1;
@@ -28,29 +28,14 @@ interface ImportsDB extends DBSchema {
   notebooks: { key: string; value: StoredNotebook };
 }
 
-const connections = new Map<string, Promise<IDBPDatabase<ImportsDB>>>();
-
-function database(dbName: string): Promise<IDBPDatabase<ImportsDB>> {
-  let connection = connections.get(dbName);
-  if (!connection) {
-    connection = openDB<ImportsDB>(dbName, DB_VERSION, {
-      upgrade(db) {
-        db.createObjectStore(NOTEBOOKS, { keyPath: 'id' });
-      },
-    });
-    connection.catch(() => connections.delete(dbName));
-    connections.set(dbName, connection);
-  }
-  return connection;
-}
-
-async function attempt<T>(action: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw toStorageError(error, action);
-  }
-}
+const connections = connectionCache((dbName) =>
+  openDB<ImportsDB>(dbName, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore(NOTEBOOKS, { keyPath: 'id' });
+    },
+  }),
+);
+const database = (dbName: string) => connections.database(dbName);
 
 export function newNotebookId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
@@ -113,7 +98,5 @@ export function deleteNotebook(id: string, dbName = IMPORTS_DB_NAME): Promise<vo
 }
 
 export async function closeImports(dbName = IMPORTS_DB_NAME): Promise<void> {
-  const connection = connections.get(dbName);
-  connections.delete(dbName);
-  if (connection) (await connection.catch(() => undefined))?.close();
+  await connections.close(dbName);
 }

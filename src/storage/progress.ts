@@ -3,9 +3,9 @@
  * ('playgrad-progress'): the edits database has its own schema and upgrades, and progress
  * must never block or be blocked by them.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema } from 'idb';
 import { withSolved, withVisit, type LessonProgress } from './progress-record';
-import { toStorageError } from './storage-error';
+import { attempt, connectionCache } from './database';
 
 export type { LessonProgress } from './progress-record';
 
@@ -17,22 +17,14 @@ interface ProgressDB extends DBSchema {
   lessons: { key: string; value: LessonProgress };
 }
 
-const connections = new Map<string, Promise<IDBPDatabase<ProgressDB>>>();
-
-function database(dbName: string): Promise<IDBPDatabase<ProgressDB>> {
-  let connection = connections.get(dbName);
-  if (!connection) {
-    connection = openDB<ProgressDB>(dbName, DB_VERSION, {
-      upgrade(db) {
-        db.createObjectStore(LESSONS, { keyPath: 'slug' });
-      },
-    });
-    // A failed open must not be cached: the next call tries again.
-    connection.catch(() => connections.delete(dbName));
-    connections.set(dbName, connection);
-  }
-  return connection;
-}
+const connections = connectionCache((dbName) =>
+  openDB<ProgressDB>(dbName, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore(LESSONS, { keyPath: 'slug' });
+    },
+  }),
+);
+const database = (dbName: string) => connections.database(dbName);
 
 /** Reads one record and writes its successor in a single transaction. */
 async function update(
@@ -41,15 +33,13 @@ async function update(
   slug: string,
   next: (record: LessonProgress | undefined) => LessonProgress,
 ): Promise<LessonProgress> {
-  try {
+  return attempt(action, async () => {
     const db = await database(dbName);
     const tx = db.transaction(LESSONS, 'readwrite');
     const record = next(await tx.store.get(slug));
     await Promise.all([tx.store.put(record), tx.done]);
     return record;
-  } catch (error) {
-    throw toStorageError(error, action);
-  }
+  });
 }
 
 export function recordVisit(slug: string, dbName = PROGRESS_DB_NAME): Promise<LessonProgress> {
@@ -72,11 +62,9 @@ export function recordSolved(
 export async function loadAllProgress(
   dbName = PROGRESS_DB_NAME,
 ): Promise<Map<string, LessonProgress>> {
-  try {
+  return attempt('load your progress', async () => {
     const db = await database(dbName);
     const records = await db.getAll(LESSONS);
     return new Map(records.map((record) => [record.slug, record]));
-  } catch (error) {
-    throw toStorageError(error, 'load your progress');
-  }
+  });
 }
