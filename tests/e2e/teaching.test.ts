@@ -88,8 +88,12 @@ describe('present mode from a link', () => {
       expect(link).toContain(`#/lesson/${LESSON}?view=present&section=the-data`);
       expect(link).not.toContain('code=hidden');
 
-      // Exit: back to the page, at the same section, with the kernel's outputs.
-      await page.getByRole('button', { name: 'Exit' }).click();
+      // Escape exits (the link panel's field has focus, so leave it first): back to the
+      // page, at the same section, with the kernel's outputs.
+      await present(page)
+        .locator('.slide')
+        .click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Escape');
       await page.getByTestId('lesson').waitFor();
       expect(await present(page).count()).toBe(0);
       await cell(page, 'load').locator('[data-testid="output"]').first().waitFor();
