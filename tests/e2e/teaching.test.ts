@@ -48,6 +48,10 @@ describe('present mode from a link', () => {
 
       await page.keyboard.press('ArrowRight');
       expect(await sectionId(page)).toBe('walking-downhill');
+      // The address follows, so a reload mid-demo comes back to this screen.
+      expect(new URL(page.url()).hash).toBe(
+        `#/lesson/${LESSON}?view=present&section=walking-downhill&code=hidden`,
+      );
       await page.keyboard.press('PageDown');
       expect(await sectionId(page)).toBe('the-exact-answer');
       await page.keyboard.press('ArrowLeft');
@@ -96,6 +100,7 @@ describe('present mode from a link', () => {
       await page.keyboard.press('Escape');
       await page.getByTestId('lesson').waitFor();
       expect(await present(page).count()).toBe(0);
+      expect(new URL(page.url()).hash).toBe(`#/lesson/${LESSON}?section=the-data`);
       await cell(page, 'load').locator('[data-testid="output"]').first().waitFor();
       const top = await page.locator('#the-data').evaluate((el) => el.getBoundingClientRect().top);
       expect(top).toBeGreaterThanOrEqual(0);

@@ -3,8 +3,8 @@
  * section to start at. Starts from the link's flags; the lesson page owns one.
  */
 import { tick } from 'svelte';
-import type { LessonParams } from '../session/route';
-import { readTeachingFlags } from './teaching-flags';
+import { lessonHref, type LessonParams } from '../session/route';
+import { readTeachingFlags, withTeachingFlags } from './teaching-flags';
 
 export class TeachingState {
   present = $state(false);
@@ -17,6 +17,19 @@ export class TeachingState {
     this.present = flags.present;
     this.codeHidden = flags.codeHidden;
     this.section = flags.section;
+  }
+
+  /**
+   * Keeps the address bar's link in step with present mode, the section and hidden code,
+   * so reloading during a demo comes back to the same screen. Replaces the history entry
+   * rather than adding one: Back still leaves the lesson. Call while the page initialises.
+   */
+  keepInAddress(slug: string, base: LessonParams): void {
+    $effect(() => {
+      const flags = { present: this.present, section: this.section, codeHidden: this.codeHidden };
+      const href = lessonHref(slug, withTeachingFlags(base, flags));
+      if (location.hash !== href) history.replaceState(history.state, '', href);
+    });
   }
 
   enter(section: string | undefined): void {
