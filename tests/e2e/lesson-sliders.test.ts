@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type {} from '../../src/ui/session/page-api';
 import { RUN_ALL_TIMEOUT_MS, cell, openPage, useBrowser, waitForStatus } from './browser';
 
 const { browser, siteUrl } = useBrowser();
