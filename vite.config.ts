@@ -4,11 +4,19 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './scripts/vite/content-plugin';
 import { tfjsWasmThreadsPlugin } from './scripts/vite/tfjs-wasm-threads-plugin';
-import { assetGlobs, assetUrlPattern, findAssetFiles } from './scripts/vite/lesson-assets';
-import { LESSON_ASSETS_CACHE } from './src/ui/offline/lesson-assets-cache';
+import {
+  assetGlobs,
+  assetUrlPattern,
+  assetsVersion,
+  findAssetFiles,
+} from './scripts/vite/lesson-assets';
+import { lessonAssetsCacheName } from './src/ui/offline/lesson-assets-cache';
 
 // The large files single lessons load (image datasets, models): cached per lesson, not precached.
-const lessonAssetFiles = findAssetFiles(fileURLToPath(new URL('.', import.meta.url)));
+const root = fileURLToPath(new URL('.', import.meta.url));
+const lessonAssetFiles = findAssetFiles(root);
+// Their cache is named after their contents: a deploy that changes one starts afresh.
+const lessonAssetsVersion = assetsVersion(root, lessonAssetFiles);
 
 // The site is static and must work from any sub-path (GitHub Pages): relative base,
 // hash routing in the app, no server rewrites.
@@ -41,7 +49,7 @@ export default defineConfig({
             urlPattern: assetUrlPattern(lessonAssetFiles),
             handler: 'CacheFirst',
             options: {
-              cacheName: LESSON_ASSETS_CACHE,
+              cacheName: lessonAssetsCacheName(lessonAssetsVersion),
               cacheableResponse: { statuses: [200] },
             },
           },
@@ -56,6 +64,7 @@ export default defineConfig({
       },
     }),
   ],
+  define: { __LESSON_ASSETS_VERSION__: JSON.stringify(lessonAssetsVersion) },
   resolve: {
     // Transformers.js imports onnxruntime-web's WebGPU build (a second, 21 MB WASM file);
     // its WASM-only build is the one onnx.load uses: one runtime, one WASM file.

@@ -7,6 +7,7 @@ import {
   LARGE_DATASET_BYTES,
   assetGlobs,
   assetUrlPattern,
+  assetsVersion,
   findAssetFiles,
   lessonAssets,
 } from '../../../scripts/vite/lesson-assets';
@@ -95,5 +96,24 @@ describe('lesson assets', () => {
     expect(route.test(`${site}datasets/iris.csv`)).toBe(false);
     expect(route.test(`${site}datasets/mnist.u8.gzip`)).toBe(false);
     expect(route.test(`${site}assets/index-abc.js`)).toBe(false);
+  });
+});
+
+describe('assetsVersion', () => {
+  it('changes when a per-lesson file changes, not when a small precached one does', async () => {
+    const before = assetsVersion(root, findAssetFiles(root));
+    expect(before).toMatch(/^[0-9a-f]{12}$/);
+    expect(assetsVersion(root, findAssetFiles(root))).toBe(before);
+
+    const weights = path.join(root, 'public/models/tiny-lm/weights.bin');
+    await writeFile(weights, new Uint8Array(40).fill(1));
+    const changed = assetsVersion(root, findAssetFiles(root));
+    expect(changed).not.toBe(before);
+
+    // iris.csv is small: the precache revisions it, the lesson-assets cache never holds it.
+    await writeFile(path.join(root, 'datasets/iris.csv'), 'a,b\n3,4\n');
+    expect(assetsVersion(root, findAssetFiles(root))).toBe(changed);
+    await writeFile(weights, new Uint8Array(40));
+    expect(assetsVersion(root, findAssetFiles(root))).toBe(before);
   });
 });

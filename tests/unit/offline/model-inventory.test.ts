@@ -6,6 +6,7 @@ import {
   shippedModels,
   type DeletableCacheStorage,
 } from '../../../src/ui/offline/model-inventory';
+import { LESSON_ASSETS_CACHE } from '../../../src/ui/offline/lesson-assets-cache';
 
 /** An in-memory Cache Storage: cache name → URL → body. */
 function memoryCaches(contents: Record<string, Record<string, string>>): DeletableCacheStorage {
@@ -45,7 +46,7 @@ describe('model inventory', () => {
 
   test('finds shipped models in the lesson-assets cache, a file in two caches once', async () => {
     const storage = memoryCaches({
-      'playgrad-lesson-assets-v1': {
+      [LESSON_ASSETS_CACHE]: {
         [`${SITE}models/tiny-lm/weights.bin`]: '12345678',
         [`${SITE}models/tiny-lm/config.json`]: '{}',
         [`${SITE}datasets/mnist.u8.gz`]: 'images',
