@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Loading a dataset or exporting a model takes ~1 s alone, but several times
+          // that on two busy cores: vitest's 5 s default made them flaky, not slow.
+          testTimeout: 30_000,
         },
       },
       {
