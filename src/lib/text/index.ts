@@ -1,7 +1,6 @@
 /**
- * `text`: tokenizers, documents (text, Markdown, PDF), chunking, embeddings, word vectors, vector indexes, RAG steps,
- * the tiny language model and sampling,
- * as cells import them.
+ * `text`: tokenizers, documents (text, Markdown, PDF), chunking, embeddings, word vectors,
+ * vector indexes, RAG steps, the tiny language model and sampling, as cells import them.
  * A plain list of re-exports, one line per module, so more can be added in one line.
  *
  * @example
