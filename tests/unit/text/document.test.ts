@@ -106,7 +106,8 @@ describe('readDocument: PDF', () => {
     'bytes may be an ArrayBuffer, and the caller keeps them intact',
     async () => {
       const bytes = fixture('two-pages.pdf');
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      const buffer = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(buffer).set(bytes);
       const doc = await readDocument({ name: 'h.pdf', bytes: buffer });
       expect(doc.parts).toHaveLength(2);
       expect(buffer.byteLength).toBe(bytes.byteLength);
