@@ -1,7 +1,7 @@
 /**
  * The text layer of a PDF, page by page, with pdf.js (pdfjs-dist).
  *
- * pdf.js is large (≈1 MB minified), so it is imported only when a PDF is read. Its
+ * pdf.js is large (≈1.7 MB minified, 515 KB gzip), so it is imported only when a PDF is read. Its
  * "worker" code runs in this thread (the kernel is already a worker): setting
  * `globalThis.pdfjsWorker` makes pdf.js use it instead of starting a worker from a URL, so
  * it needs no worker file, no CDN and no `workerSrc`, in the browser and in Node alike.
