@@ -100,6 +100,9 @@ export default defineConfig({
       'gpt-tokenizer/encoding/cl100k_base',
       'gpt-tokenizer/encoding/o200k_base',
       '@huggingface/transformers',
+      // text.readDocument imports pdf.js on the first PDF (src/lib/text/pdf.ts).
+      'pdfjs-dist/legacy/build/pdf.mjs',
+      'pdfjs-dist/legacy/build/pdf.worker.mjs',
     ],
   },
 });

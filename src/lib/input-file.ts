@@ -1,6 +1,8 @@
 /**
  * `inputs.file`: a file picker and drop zone. The UI reads the chosen file as text and
- * sends `{ name, text }`; `.text()` resolves with it.
+ * sends `{ name, text }`; a PDF (name ending in .pdf, or type application/pdf) it sends
+ * as `{ name, bytes }`, since its text must be extracted (`text.readDocument`). `.text()`
+ * resolves with the text; for a PDF, the text of its pages (or an Error saying why not).
  *
  * In `playgrad run` nobody picks a file, so a runnable cell must not wait for one: give
  * `.text({ fallback })` a sample text to use until the learner picks their own file.
@@ -9,6 +11,7 @@ import { onInput } from '../kernel/inputs';
 import { InterruptedError, kernelContext } from './context';
 import { display } from './display';
 import { InputWidget, labelOf } from './input-widget';
+import { readDocument } from './text/document';
 
 /** Files larger than this are refused in the page with a message saying why. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -21,10 +24,8 @@ export interface FileInputOptions {
   accept?: string;
 }
 
-export interface PickedFile {
-  name: string;
-  text: string;
-}
+/** A picked file as the UI sends it: text for text files, bytes for a PDF. */
+export type PickedFile = { name: string; text: string } | { name: string; bytes: Uint8Array };
 
 export interface TextOptions {
   /** Returned at once while no file was picked (always, in headless runs). */
@@ -34,7 +35,17 @@ export interface TextOptions {
 function isPickedFile(value: unknown): value is PickedFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Record<string, unknown>;
-  return typeof file.name === 'string' && typeof file.text === 'string';
+  return (
+    typeof file.name === 'string' &&
+    (typeof file.text === 'string' || file.bytes instanceof Uint8Array)
+  );
+}
+
+/** A text file's text; a PDF's page texts, a blank line between pages. */
+async function textOf(file: PickedFile): Promise<string> {
+  if ('text' in file) return file.text;
+  const doc = await readDocument(file);
+  return doc.parts.map((part) => part.text).join('\n\n');
 }
 
 export class FileInput extends InputWidget {
@@ -45,7 +56,10 @@ export class FileInput extends InputWidget {
     this.accept = options.accept ?? '';
   }
 
-  /** The picked file's name and text, or undefined before the learner picks one. */
+  /**
+   * The picked file, `{ name, text }` or for a PDF `{ name, bytes }`, or undefined before
+   * the learner picks one. `text.readDocument(upload.value)` reads either kind.
+   */
   get value(): PickedFile | undefined {
     const reported = this.reported();
     return isPickedFile(reported) ? reported : undefined;
@@ -57,13 +71,14 @@ export class FileInput extends InputWidget {
   }
 
   /**
-   * The picked file's text. With a `fallback`, resolves at once (the fallback until a file
-   * is picked; picking one re-runs the cells that use it). Without one, shows the picker
-   * if it is not on the page yet and waits for the learner (Stop ends the wait).
+   * The picked file's text (a PDF's extracted text). With a `fallback`, resolves at once
+   * (the fallback until a file is picked; picking one re-runs the cells that use it).
+   * Without one, shows the picker if it is not on the page yet and waits for the learner
+   * (Stop ends the wait).
    */
   text(options: TextOptions = {}): Promise<string> {
     const picked = this.value;
-    if (picked) return Promise.resolve(picked.text);
+    if (picked) return textOf(picked);
     if (options.fallback !== undefined) return Promise.resolve(options.fallback);
     if (!this.shown) display(this);
     return this.waitForPick();
@@ -71,7 +86,7 @@ export class FileInput extends InputWidget {
 
   private waitForPick(): Promise<string> {
     const context = kernelContext();
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<PickedFile>((resolve, reject) => {
       const finish = (): void => {
         unsubscribe();
         clearInterval(timer);
@@ -79,14 +94,14 @@ export class FileInput extends InputWidget {
       const unsubscribe = onInput(this.id, (value) => {
         if (!isPickedFile(value)) return;
         finish();
-        resolve(value.text);
+        resolve(value);
       });
       const timer = setInterval(() => {
         if (!context.interrupted()) return;
         finish();
         reject(new InterruptedError());
       }, STOP_POLL_MS);
-    });
+    }).then(textOf);
   }
 
   protected spec() {

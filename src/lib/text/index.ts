@@ -1,7 +1,6 @@
 /**
- * `text`: tokenizers, chunking, embeddings, word vectors, vector indexes, RAG steps,
- * the tiny language model and sampling,
- * as cells import them.
+ * `text`: tokenizers, documents (text, Markdown, PDF), chunking, embeddings, word vectors,
+ * vector indexes, RAG steps, the tiny language model and sampling, as cells import them.
  * A plain list of re-exports, one line per module, so more can be added in one line.
  *
  * @example
@@ -28,6 +27,13 @@ export {
 } from './vector-index';
 export * as rag from './rag';
 export { loadCorpus } from './corpus';
+export {
+  readDocument,
+  type DocumentFile,
+  type DocumentKind,
+  type DocumentPart,
+  type ReadDocument,
+} from './document';
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
 export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { MIME } from '../../../src/kernel/protocol';
 import { clearInputs, setInput } from '../../../src/kernel/inputs';
@@ -5,6 +6,8 @@ import { inputs, toMimeBundle } from '../../../src/lib/index';
 import { ofType, recordKernel, type Recording } from './recording-context';
 
 let kernel: Recording;
+/** The first PDF read imports pdf.js (≈3 MB of JavaScript). */
+const PDF_TEST_TIMEOUT_MS = 30_000;
 
 beforeEach(() => {
   kernel = recordKernel();
@@ -109,6 +112,25 @@ test('inputs.file: text() without a fallback shows the picker and waits for the 
   setInput(upload.id, { name: 'd.txt', text: 'hello' });
   await expect(text).resolves.toBe('hello');
 });
+
+test(
+  'inputs.file: a PDF arrives as bytes; value keeps them, text() extracts its pages',
+  async () => {
+    const upload = inputs.file({ accept: '.pdf' });
+    const waiting = upload.text();
+    const bytes = new Uint8Array(
+      readFileSync(new URL('../../fixtures/documents/two-pages.pdf', import.meta.url)),
+    );
+    setInput(upload.id, { name: 'harbour.pdf', bytes });
+    const text = await waiting;
+    expect(text).toMatch(/^The Harbour Museum\n.*\n\nThe lighthouse\n/s);
+    expect(upload.value).toEqual({ name: 'harbour.pdf', bytes });
+    await expect(upload.text({ fallback: 'unused' })).resolves.toBe(text);
+    setInput(upload.id, { name: 'fake.pdf', bytes: new TextEncoder().encode('not a PDF') });
+    await expect(upload.text()).rejects.toThrow(/fake\.pdf is not a valid PDF/);
+  },
+  PDF_TEST_TIMEOUT_MS,
+);
 
 test('inputs.file: Stop ends the wait for a file', async () => {
   vi.useFakeTimers();
