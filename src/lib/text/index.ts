@@ -29,6 +29,8 @@ export {
 export * as rag from './rag';
 export { loadCorpus } from './corpus';
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
+export { generate, generatorModel, useGenerator, SUGGESTED_GENERATOR } from './generate';
+export type { GenerateTextOptions } from './generation-request';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
 export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';
 export type {
