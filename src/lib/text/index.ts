@@ -31,6 +31,7 @@ export { loadCorpus } from './corpus';
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
 export { generate, generatorModel, useGenerator, SUGGESTED_GENERATOR } from './generate';
 export type { GenerateTextOptions } from './generation-request';
+export { modelChoice, EXTRACTIVE, type ModelChoiceOptions } from './model-choice';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
 export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';
 export type {
