@@ -7,7 +7,8 @@ import { cellId, type KernelMessage } from '../../../src/kernel/protocol';
 import { InterruptedError, setKernelContext } from '../../../src/lib/context';
 import { generate, generatorModel, useGenerator } from '../../../src/lib/text/generate';
 import { generatedAnswer } from '../../../src/lib/text/rag';
-import { bigramGpt2Files, SENTENCES, words } from '../../../scripts/fixtures/bigram-gpt2.mjs';
+import { bigramGpt2Files } from '../../../scripts/fixtures/bigram-gpt2.mjs';
+import { greedyFrom } from '../../fixtures/bigram-greedy';
 import { BASE_URL } from './model-site';
 
 /** Loading Transformers.js and onnxruntime-node takes a few seconds on a busy machine. */
@@ -33,30 +34,6 @@ function serveHub(input: string | URL | Request): Response {
   return bytes
     ? new Response(bytes, { headers: { 'content-length': String(bytes.length) } })
     : new Response('Entry not found', { status: 404, statusText: 'Not Found' });
-}
-
-/** The greedy continuation of a bigram model: the most frequent next word, until <eos>. */
-function greedyFrom(word: string, limit = 50): string {
-  const next = new Map<string, Map<string, number>>();
-  for (const sentence of SENTENCES) {
-    const w = words(sentence);
-    for (let i = 0; i + 1 < w.length; i += 1) {
-      const row = next.get(w[i]) ?? new Map<string, number>();
-      row.set(w[i + 1], (row.get(w[i + 1]) ?? 0) + 1);
-      next.set(w[i], row);
-    }
-  }
-  const out: string[] = [];
-  for (let current = word; out.length < limit;) {
-    const row = [...(next.get(current) ?? new Map<string, number>())];
-    const best = row.sort((a, b) => b[1] - a[1])[0];
-    if (!best || best[0] === '<eos>') break;
-    // The continuation this test relies on has no ties.
-    expect(row.filter(([, n]) => n === best[1])).toHaveLength(1);
-    out.push(best[0]);
-    current = best[0];
-  }
-  return out.join(' ');
 }
 
 beforeAll(() => {
