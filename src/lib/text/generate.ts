@@ -10,7 +10,9 @@
  * await text.generate('Name three whales.', { maxNewTokens: 40 })
  */
 import type { TextGenerationPipeline } from '@huggingface/transformers';
+import seedrandom from 'seedrandom';
 import { throwIfInterrupted } from '../context';
+import { random } from '../random';
 import { downloadProgress } from './download-progress';
 import {
   generatedText,
@@ -18,6 +20,7 @@ import {
   generationOptions,
   type GenerateTextOptions,
 } from './generation-request';
+import { samplingProcessor } from './generation-sampling';
 import { textGeneration, withHubModels, type ModelDtype } from './transformers-runtime';
 
 /**
@@ -112,7 +115,7 @@ async function release(): Promise<void> {
  * prompt as a user message in its chat format. Stop works between tokens.
  */
 export async function generate(prompt: string, options: GenerateTextOptions = {}): Promise<string> {
-  const settings = generationOptions(options);
+  const { settings, sampling } = generationOptions(options);
   if (current === undefined) {
     throw new Error(
       `generate: no model chosen yet — call await text.useGenerator('${SUGGESTED_GENERATOR}') first`,
@@ -125,9 +128,14 @@ export async function generate(prompt: string, options: GenerateTextOptions = {}
     throwIfInterrupted();
     return ids.map(() => false);
   };
-  // The pipeline passes its options on to model.generate, which takes stopping_criteria;
-  // the pipeline's option type does not list it.
-  const withStop = { ...settings, stopping_criteria: [stopOnInterrupt] };
-  const output = await generator(input, withStop as typeof settings);
+  const rng = sampling?.seed === undefined ? random : seedrandom(String(sampling.seed));
+  // The pipeline passes its options on to model.generate, which takes stopping_criteria
+  // and logits_processor; the pipeline's option type does not list them.
+  const all = {
+    ...settings,
+    stopping_criteria: [stopOnInterrupt],
+    ...(sampling && { logits_processor: [samplingProcessor(sampling.temperature, rng)] }),
+  };
+  const output = await generator(input, all as typeof settings);
   return generatedText(output);
 }

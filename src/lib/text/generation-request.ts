@@ -9,10 +9,14 @@ export interface GenerateTextOptions {
   maxNewTokens?: number;
   /**
    * 0 (the default) picks the most likely token every time, so the same prompt gives the
-   * same answer; above 0 samples, more varied the higher (Transformers.js' sampling draws
-   * from Math.random, so it cannot be seeded).
+   * same answer; above 0 samples, more varied the higher.
    */
   temperature?: number;
+  /**
+   * Sampling's seed: the same seed gives the same text. Default: the kernel's random
+   * generator (`seed(n)` in `playgrad` sets it).
+   */
+  seed?: number;
 }
 
 export const DEFAULT_MAX_NEW_TOKENS = 128;
@@ -33,17 +37,19 @@ export function generationInput(prompt: string, hasChatTemplate: boolean): strin
   return hasChatTemplate ? [{ role: 'user', content: prompt }] : prompt;
 }
 
-/** Transformers.js generation options, after checking the learner's. */
-export function generationOptions(options: GenerateTextOptions = {}): {
-  max_new_tokens: number;
-  do_sample: boolean;
-  temperature?: number;
-  return_full_text: false;
-} {
+export interface CheckedGenerateOptions {
+  /** For the pipeline: always its greedy mode (sampling is ours, see generation-sampling). */
+  settings: { max_new_tokens: number; do_sample: false; return_full_text: false };
+  /** Set when sampling: the temperature, and the seed if one was given. */
+  sampling?: { temperature: number; seed?: number };
+}
+
+/** The learner's options, checked, in Transformers.js' terms. */
+export function generationOptions(options: GenerateTextOptions = {}): CheckedGenerateOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('generate(prompt, options): options must be an object');
   }
-  const { maxNewTokens = DEFAULT_MAX_NEW_TOKENS, temperature = 0 } = options;
+  const { maxNewTokens = DEFAULT_MAX_NEW_TOKENS, temperature = 0, seed } = options;
   if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1 || maxNewTokens > MAX_NEW_TOKENS_LIMIT) {
     throw new RangeError(
       `generate: maxNewTokens must be a whole number from 1 to ${MAX_NEW_TOKENS_LIMIT}, ` +
@@ -53,14 +59,17 @@ export function generationOptions(options: GenerateTextOptions = {}): {
   if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature < 0) {
     throw new RangeError(`generate: temperature must be a number ≥ 0, got ${String(temperature)}`);
   }
-  const sample = temperature > 0;
-  return {
+  if (seed !== undefined && (typeof seed !== 'number' || !Number.isFinite(seed))) {
+    throw new TypeError(`generate: seed must be a number, got ${String(seed)}`);
+  }
+  // Only the new text: a chat input gives it as the assistant's message anyway.
+  const settings = {
     max_new_tokens: maxNewTokens,
-    do_sample: sample,
-    ...(sample ? { temperature } : {}),
-    // Only the new text: a chat input gives it as the assistant's message anyway.
-    return_full_text: false,
+    do_sample: false as const,
+    return_full_text: false as const,
   };
+  if (temperature === 0) return { settings };
+  return { settings, sampling: { temperature, ...(seed !== undefined && { seed }) } };
 }
 
 /** The new text from a pipeline's output: the last message of a chat, or the text. */

@@ -7,7 +7,7 @@ import { cellId, type KernelMessage } from '../../../src/kernel/protocol';
 import { InterruptedError, setKernelContext } from '../../../src/lib/context';
 import { generate, generatorModel, useGenerator } from '../../../src/lib/text/generate';
 import { generatedAnswer } from '../../../src/lib/text/rag';
-import { bigramGpt2Files } from '../../../scripts/fixtures/bigram-gpt2.mjs';
+import { bigramGpt2Files, SENTENCES, words } from '../../../scripts/fixtures/bigram-gpt2.mjs';
 import { greedyFrom } from '../../fixtures/bigram-greedy';
 import { BASE_URL } from './model-site';
 
@@ -83,6 +83,20 @@ describe('text.generate with a stand-in hub', { timeout: LOAD_TIMEOUT_MS }, () =
   it('stops after maxNewTokens', async () => {
     const expected = greedyFrom('<assistant>').split(' ').slice(0, 3).join(' ');
     expect(await generate('Anything', { maxNewTokens: 3 })).toBe(expected);
+  });
+
+  it('samples at a temperature, the same text for the same seed', async () => {
+    const sampled = async (seed: number) =>
+      generate('Anything', { temperature: 1, seed, maxNewTokens: 12 });
+    const first = await sampled(1);
+    expect(await sampled(1)).toBe(first);
+    const texts = new Set<string>();
+    for (let seed = 1; seed <= 12; seed += 1) texts.add(await sampled(seed));
+    // "the" is followed by four different words in the training text.
+    expect(texts.size).toBeGreaterThan(1);
+    const vocabulary = new Set(SENTENCES.flatMap(words));
+    for (const text of texts)
+      for (const word of text.split(' ')) expect(vocabulary).toContain(word);
   });
 
   it('gives a plain-text model the prompt as it is', async () => {
