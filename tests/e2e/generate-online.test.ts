@@ -11,7 +11,14 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { bigramGpt2Files } from '../../scripts/fixtures/bigram-gpt2.mjs';
 import { greedyFrom } from '../fixtures/bigram-greedy';
-import { RUN_ALL_TIMEOUT_MS, cell, openPage, useBrowser, waitForStatus } from './browser';
+import {
+  RUN_ALL_TIMEOUT_MS,
+  cell,
+  openPage,
+  setCellCode,
+  useBrowser,
+  waitForStatus,
+} from './browser';
 
 const { browser, siteUrl } = useBrowser();
 
@@ -148,6 +155,14 @@ describe('a generated answer from an online model', () => {
       await cell(page, 'answer').getByRole('button', { name: /^Run/ }).click();
       await waitForStatus(page, 'answer', 'ok');
       await expect(answerOutput(page)).resolves.toMatch(/\[\d\]/);
+
+      // A cell that asks for the model anyway gets the reason too, from the kernel's worker.
+      await setCellCode(page, 'answer', 'await text.useGenerator()');
+      await cell(page, 'answer').getByRole('button', { name: /^Run/ }).click();
+      await waitForStatus(page, 'answer', 'error');
+      await expect(cell(page, 'answer').innerText()).resolves.toContain(
+        'this browser is offline and has not stored the model',
+      );
 
       // Back online, the choice is available again.
       await context.setOffline(false);
