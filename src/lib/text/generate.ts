@@ -39,8 +39,16 @@ export interface UseGeneratorOptions {
   dtype?: ModelDtype;
 }
 
-let current: { name: string; dtype?: ModelDtype } | undefined;
-let loaded: { name: string; generator: Promise<TextGenerationPipeline> } | undefined;
+interface ModelChoice {
+  name: string;
+  dtype?: ModelDtype;
+}
+
+let current: ModelChoice | undefined;
+let loaded: (ModelChoice & { generator: Promise<TextGenerationPipeline> }) | undefined;
+
+const same = (a: ModelChoice | undefined, b: ModelChoice) =>
+  a?.name === b.name && a.dtype === b.dtype;
 
 /** The name of the model `generate` uses, or undefined before `useGenerator`. */
 export function generatorModel(): string | undefined {
@@ -49,7 +57,8 @@ export function generatorModel(): string | undefined {
 
 /**
  * Loads a text-generation model from the hub (or from the browser's copy) and makes it
- * the one `generate` uses. After a failure, `generate` keeps the model it had.
+ * the one `generate` uses. After a failure, `generate` keeps the model it had (loading it
+ * again if the failed load had released it).
  */
 export async function useGenerator(
   name: string = SUGGESTED_GENERATOR,
@@ -58,16 +67,18 @@ export async function useGenerator(
   if (typeof name !== 'string' || name.trim() === '') {
     throw new TypeError(`useGenerator(name): name must be a model name, got ${String(name)}`);
   }
-  if (loaded && loaded.name !== name) await release();
-  await generatorFor(name, dtype);
-  current = { name, dtype };
+  const choice = { name, dtype };
+  // One model in memory at a time: a 135M-parameter model takes ≈ 200 MB.
+  if (loaded && !same(loaded, choice)) await release();
+  await generatorFor(choice);
+  current = choice;
   return name;
 }
 
-function generatorFor(name: string, dtype?: ModelDtype): Promise<TextGenerationPipeline> {
-  if (loaded?.name === name) return loaded.generator;
-  const generator = loadFromHub(name, dtype);
-  loaded = { name, generator };
+function generatorFor(choice: ModelChoice): Promise<TextGenerationPipeline> {
+  if (loaded && same(loaded, choice)) return loaded.generator;
+  const generator = loadFromHub(choice.name, choice.dtype);
+  loaded = { ...choice, generator };
   // A failed load must not stick: the next call tries again.
   generator.catch(() => {
     if (loaded?.generator === generator) loaded = undefined;
@@ -106,7 +117,6 @@ async function loadFromHub(name: string, dtype?: ModelDtype): Promise<TextGenera
 async function release(): Promise<void> {
   const previous = loaded;
   loaded = undefined;
-  current = undefined;
   if (previous) await (await previous.generator.catch(() => undefined))?.dispose();
 }
 
@@ -121,7 +131,7 @@ export async function generate(prompt: string, options: GenerateTextOptions = {}
       `generate: no model chosen yet — call await text.useGenerator('${SUGGESTED_GENERATOR}') first`,
     );
   }
-  const generator = await generatorFor(current.name, current.dtype);
+  const generator = await generatorFor(current);
   const input = generationInput(prompt, Boolean(generator.tokenizer.chat_template));
   // Transformers.js calls each stopping criterion after every new token.
   const stopOnInterrupt = (ids: unknown[]) => {

@@ -125,7 +125,11 @@ describe('text.generate with a stand-in hub', { timeout: LOAD_TIMEOUT_MS }, () =
     await expect(useGenerator('test/no-such-model')).rejects.toThrow(
       /Could not load the generator "test\/no-such-model" from the hub/,
     );
-    expect(generatorModel()).toBeUndefined();
+    // generate keeps the model it had (loaded again: the failed switch released it).
+    expect(generatorModel()).toBe(PLAIN_MODEL);
+    const downloads = requests.length;
+    expect(await generate('Answer:')).toBe(greedyFrom('answer:'));
+    expect(requests.length).toBeGreaterThan(downloads);
     // The next choice loads normally.
     await useGenerator(CHAT_MODEL, { dtype: 'fp32' });
     expect(await generate('Again')).toBe(greedyFrom('<assistant>'));
