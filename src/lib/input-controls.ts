@@ -60,12 +60,19 @@ export interface SelectOptions<T> {
   options: readonly T[] | Readonly<Record<string, T>>;
   /** Starting choice (one of the values); default the first. */
   value?: T;
+  /**
+   * Choices that need a model from the Hugging Face hub, by label: the page greys such a
+   * choice out, with the reason, while the browser is offline and has not stored the model.
+   */
+  hubModels?: Readonly<Record<string, string>>;
 }
 
 export class Select<T> extends InputWidget {
   /** [label shown, value] of each choice. */
   readonly choices: readonly (readonly [string, T])[];
   readonly initialIndex: number;
+  /** The hub model each choice needs (null: none), or undefined when no choice needs one. */
+  readonly hubModels: readonly (string | null)[] | undefined;
 
   constructor(options: SelectOptions<T>) {
     super('select', options.label ?? '');
@@ -85,6 +92,7 @@ export class Select<T> extends InputWidget {
         );
       }
     }
+    this.hubModels = options.hubModels && hubModelsOf(this.choices, options.hubModels);
   }
 
   /** Which choice is selected, counting from 0. The UI reports this index. */
@@ -104,12 +112,31 @@ export class Select<T> extends InputWidget {
   }
 
   protected spec() {
-    return { options: this.choices.map(([label]) => label), value: this.index };
+    const options = this.choices.map(([label]) => label);
+    return { options, value: this.index, ...(this.hubModels && { hubModels: this.hubModels }) };
   }
 
   protected summary(): string {
     return `${labelOf('Select', this.label)}: ${this.choices[this.index][0]}`;
   }
+}
+
+function hubModelsOf<T>(
+  choices: readonly (readonly [string, T])[],
+  given: Readonly<Record<string, string>>,
+): (string | null)[] {
+  const labels = choices.map(([label]) => label);
+  for (const [label, model] of Object.entries(given)) {
+    if (!labels.includes(label)) {
+      throw new RangeError(
+        `inputs.select hubModels: "${label}" is not one of the options (${labels.join(', ')})`,
+      );
+    }
+    if (typeof model !== 'string' || model.trim() === '') {
+      throw new TypeError(`inputs.select hubModels: "${label}" needs a model name`);
+    }
+  }
+  return labels.map((label) => (Object.hasOwn(given, label) ? given[label] : null));
 }
 
 function choiceLabel(option: unknown): string {

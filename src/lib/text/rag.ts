@@ -11,6 +11,8 @@
  * text.rag.buildPrompt('Who won?', passages)
  * text.rag.extractiveAnswer('Who won?', passages).text   // 'The blue team won. [2]'
  */
+import { generate } from './generate';
+import type { GenerateTextOptions } from './generation-request';
 import type { SearchResult, VectorId, VectorIndex, VectorLike } from './vector-index';
 
 export interface Retrieved<Meta> extends SearchResult {
@@ -127,6 +129,32 @@ export function extractiveAnswer(
     .slice(0, maxSentences);
   if (best.length === 0) return { text: 'The sources do not answer this question.', sentences: [] };
   return { text: best.map((s) => `${s.text} [${s.source}]`).join(' '), sentences: best };
+}
+
+export interface GeneratedAnswer {
+  /** The model's answer, with the [n] citations it wrote. */
+  text: string;
+  /** The source numbers it cites that exist (1 to the number of passages), in order. */
+  cited: number[];
+}
+
+/**
+ * Answers with the model chosen by `text.useGenerator`: `buildPrompt`, then `generate`.
+ * A small model may cite wrongly or not at all: `cited` lists only real source numbers.
+ */
+export async function generatedAnswer(
+  question: string,
+  passages: Passage[],
+  options: GenerateTextOptions = {},
+): Promise<GeneratedAnswer> {
+  const text = await generate(buildPrompt(question, passages), options);
+  return { text, cited: citations(text, passages.length) };
+}
+
+/** The distinct [n] citations in a text with 1 ≤ n ≤ count, in the order they appear. */
+export function citations(text: string, count: number): number[] {
+  const found = [...text.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+  return [...new Set(found.filter((n) => n >= 1 && n <= count))];
 }
 
 /**

@@ -7,7 +7,11 @@
  * Cells get this same configured module when they write
  * `import { pipeline, env } from '@huggingface/transformers'`.
  */
-import type { FeatureExtractionPipeline, PretrainedModelOptions } from '@huggingface/transformers';
+import type {
+  FeatureExtractionPipeline,
+  PretrainedModelOptions,
+  TextGenerationPipeline,
+} from '@huggingface/transformers';
 import { kernelContext } from '../context';
 // vite.config.ts maps Transformers.js' `onnxruntime-web` import to its WASM-only build, so
 // it shares this one WASM file with `onnx.load` (src/lib/onnx-runtime.ts) instead of
@@ -31,6 +35,22 @@ export type FeatureExtractionFactory = (
 export async function featureExtraction(): Promise<FeatureExtractionFactory> {
   const { pipeline } = await loadTransformers();
   return pipeline as unknown as FeatureExtractionFactory;
+}
+
+/** Which weights file a model loads: 'fp32', 'q8', 'q4', … */
+export type ModelDtype = Extract<PretrainedModelOptions['dtype'], string>;
+
+/** `pipeline('text-generation', …)`, typed like `FeatureExtractionFactory`. */
+export type TextGenerationFactory = (
+  task: 'text-generation',
+  model: string,
+  options?: PretrainedModelOptions,
+) => Promise<TextGenerationPipeline>;
+
+/** The text-generation pipeline factory of the configured module. */
+export async function textGeneration(): Promise<TextGenerationFactory> {
+  const { pipeline } = await loadTransformers();
+  return pipeline as unknown as TextGenerationFactory;
 }
 
 /** The folder, under the site root, that holds the shipped models. */

@@ -90,6 +90,21 @@ export async function hubModels(storage: CacheStorageLike): Promise<StoredModel[
   return sorted(models);
 }
 
+/**
+ * The hub models stored with at least one weights file (`…/onnx/…`): a download that broke
+ * off after the small files cannot load offline, so it does not count.
+ */
+export async function loadableHubModels(storage: CacheStorageLike): Promise<string[]> {
+  if (!(await storage.keys()).includes(HUB_CACHE)) return [];
+  const cache = await storage.open(HUB_CACHE);
+  const names = new Set<string>();
+  for (const request of await cache.keys()) {
+    const name = hubModelOf(request.url);
+    if (name && new URL(request.url).pathname.includes('/onnx/')) names.add(name);
+  }
+  return [...names].sort();
+}
+
 /** Deletes every stored file of one hub model; returns how many were deleted. */
 export async function deleteHubModel(
   storage: DeletableCacheStorage,

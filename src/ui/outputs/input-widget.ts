@@ -25,6 +25,8 @@ export interface SelectWidget extends WidgetBase {
   options: string[];
   /** Index of the selected option. */
   value: number;
+  /** The hub model each option needs (null: none), when some option needs one. */
+  hubModels?: (string | null)[];
 }
 
 export interface ButtonWidget extends WidgetBase {
@@ -56,7 +58,14 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const CHECKS: Record<InputWidget['kind'], (widget: Fields) => boolean> = {
   slider: (w) =>
     [w.min, w.max, w.step, w.value].every(isNumber) && (w.max as number) > (w.min as number),
-  select: (w) => Array.isArray(w.options) && w.options.every(isString) && isNumber(w.value),
+  select: (w) =>
+    Array.isArray(w.options) &&
+    w.options.every(isString) &&
+    isNumber(w.value) &&
+    (w.hubModels === undefined ||
+      (Array.isArray(w.hubModels) &&
+        w.hubModels.length === w.options.length &&
+        w.hubModels.every((model) => model === null || isString(model)))),
   button: (w) => isNumber(w.clicks),
   file: (w) =>
     isString(w.accept) &&

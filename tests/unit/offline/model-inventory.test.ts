@@ -3,6 +3,7 @@ import {
   deleteHubModel,
   hubModelOf,
   hubModels,
+  loadableHubModels,
   shippedModels,
   type DeletableCacheStorage,
 } from '../../../src/ui/offline/model-inventory';
@@ -74,6 +75,19 @@ describe('model inventory', () => {
     ]);
     expect(await deleteHubModel(storage, 'Xenova/all-MiniLM-L6-v2')).toBe(2);
     expect((await hubModels(storage)).map((m) => m.name)).toEqual(['Xenova/bge-small-en-v1.5']);
+  });
+
+  test('counts a hub model as loadable offline only with a weights file', async () => {
+    const storage = memoryCaches({
+      'transformers-cache': {
+        [`${HUB}Xenova/all-MiniLM-L6-v2/resolve/main/config.json`]: '12',
+        [`${HUB}Xenova/all-MiniLM-L6-v2/resolve/main/onnx/model_quantized.onnx`]: '12345',
+        // A download that broke off after the small files.
+        [`${HUB}HuggingFaceTB/SmolLM2-135M-Instruct/resolve/main/config.json`]: '1',
+      },
+    });
+    expect(await loadableHubModels(storage)).toEqual(['Xenova/all-MiniLM-L6-v2']);
+    expect(await loadableHubModels(memoryCaches({}))).toEqual([]);
   });
 
   test('no transformers cache: no hub models, nothing to delete', async () => {
