@@ -13,6 +13,7 @@
 import { exactSearch, type RowMask } from './exact-search';
 import { exactScoresTf, useTfjsFor } from './exact-search-tf';
 import { HnswGraph } from './hnsw';
+import { createSimdDot } from './simd-dot';
 import { TopK } from './top-k';
 import { VectorStore, type VectorId, type VectorLike } from './vector-store';
 
@@ -85,7 +86,9 @@ export class VectorIndex<Meta = unknown> {
     this.kind = kind;
     this.efSearch = efSearch;
     this.engine = engine;
-    this.store = new VectorStore<Meta>(dim, metric === 'cosine');
+    // HNSW keeps its rows in WebAssembly memory for the SIMD dot product (when there is SIMD).
+    const simd = kind === 'hnsw' ? createSimdDot() : null;
+    this.store = new VectorStore<Meta>(dim, metric === 'cosine', simd);
     this.graph = kind === 'hnsw' ? new HnswGraph(this.store, { M, efConstruction, seed }) : null;
   }
 
