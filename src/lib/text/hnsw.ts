@@ -132,7 +132,11 @@ export class HnswGraph {
    * The `ef` nearest nodes to `query` found by the layered search, best first; only nodes
    * `accept` allows are returned, though the walk passes through the others.
    */
-  search(query: Float32Array, ef: number, accept: Uint8Array): { node: number; score: number }[] {
+  search(
+    query: Float32Array,
+    ef: number,
+    accept: Uint8Array | null,
+  ): { node: number; score: number }[] {
     if (this.entry < 0) return [];
     const q = this.source.simd ? this.source.simdQuery(query) : query;
     let nearest = this.entry;

@@ -190,6 +190,7 @@ export class VectorIndex<Meta = unknown> {
 
   private allowedRows(filter: SearchOptions<Meta>['filter']): RowMask {
     const { rows, deleted, meta, ids } = this.store;
+    if (!filter && this.store.size === rows) return null;
     const allowed = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) allowed[r] = deleted[r] ? 0 : 1;
     if (filter) {
@@ -202,6 +203,7 @@ export class VectorIndex<Meta = unknown> {
 }
 
 function countAllowed(allowed: RowMask, rows: number): number {
+  if (allowed === null) return rows;
   let count = 0;
   for (let r = 0; r < rows; r++) count += allowed[r];
   return count;
@@ -217,7 +219,7 @@ function topKOfColumns(
 ): TopK[] {
   const heaps = Array.from({ length: m }, () => new TopK(k));
   for (let r = 0; r < rows; r++) {
-    if (!allowed[r]) continue;
+    if (allowed !== null && !allowed[r]) continue;
     const base = r * m;
     for (let q = 0; q < m; q++) {
       const score = scores[base + q];
