@@ -4,6 +4,9 @@
  * neighbours), and for the few nodes that are also on higher layers one small Int32Array
  * each (a slot of 1 + M per layer above 0). Reading a list is an index computation, no
  * object is made, and a list fits in a cache line or two.
+ *
+ * Also the graph's other typed storage: scored node lists (search results, pruning scratch)
+ * and the plain JavaScript dot product, used when WebAssembly SIMD is not there.
  */
 export class LinkLists {
   /** Most links a node keeps on layer 0, and on each higher layer. */
@@ -56,6 +59,24 @@ export class LinkLists {
   /** Most links a list on `layer` keeps. */
   capacity(layer: number): number {
     return layer === 0 ? this.max0 : this.maxUpper;
+  }
+}
+
+/** A list of nodes with their scores, best first, in reusable typed arrays. */
+export class Scored {
+  nodes = new Int32Array(64);
+  scores = new Float64Array(64);
+  count = 0;
+
+  reserve(n: number): void {
+    if (n <= this.nodes.length) return;
+    const size = Math.max(n, this.nodes.length * 2);
+    const nodes = new Int32Array(size);
+    const scores = new Float64Array(size);
+    nodes.set(this.nodes);
+    scores.set(this.scores);
+    this.nodes = nodes;
+    this.scores = scores;
   }
 }
 

@@ -18,7 +18,7 @@
  */
 import { createRng, type Rng } from '../ml/rng';
 import { ScoreHeap } from './heap';
-import { dot, LinkLists } from './hnsw-links';
+import { dot, LinkLists, Scored } from './hnsw-links';
 import type { SimdDot } from './simd-dot';
 
 export interface HnswParams {
@@ -37,24 +37,6 @@ export interface RowSource {
   readonly simd: SimdDot | null;
   /** A view on the SIMD memory holding a copy of `query` (only called with `simd`). */
   simdQuery(query: Float32Array): Float32Array;
-}
-
-/** A list of nodes with their scores, best first, in reusable typed arrays. */
-class Scored {
-  nodes = new Int32Array(64);
-  scores = new Float64Array(64);
-  count = 0;
-
-  reserve(n: number): void {
-    if (n <= this.nodes.length) return;
-    const size = Math.max(n, this.nodes.length * 2);
-    const nodes = new Int32Array(size);
-    const scores = new Float64Array(size);
-    nodes.set(this.nodes);
-    scores.set(this.scores);
-    this.nodes = nodes;
-    this.scores = scores;
-  }
 }
 
 export class HnswGraph {
