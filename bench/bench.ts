@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BACKENDS, type Backend } from '../src/kernel/protocol';
 import { runInBrowser } from './browser-runs';
+import { HNSW_NOTEBOOK, runHnswBench } from './hnsw-bench';
 import { runInNode } from './node-reference';
 import { table, timingsIn, type Timing } from './results';
 
@@ -54,7 +55,7 @@ export async function main(args: string[]): Promise<number> {
   const options = parseArgs(args);
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const files = (await readdir(NOTEBOOKS))
-    .filter((name) => name.endsWith('.md'))
+    .filter((name) => name.endsWith('.md') && name !== HNSW_NOTEBOOK)
     .filter((name) => !options.only || options.only.includes(path.basename(name, '.md')))
     .sort()
     .map((name) => path.join(NOTEBOOKS, name));
@@ -72,7 +73,7 @@ export async function main(args: string[]): Promise<number> {
       }
     }
   }
-  if (options.browser) {
+  if (options.browser && files.length) {
     const runs = await runInBrowser(files, options.backends, log);
     if (options.threads && options.backends.includes('wasm')) {
       runs.push(...(await runInBrowser(files, ['wasm'], log, true)));
@@ -92,7 +93,10 @@ export async function main(args: string[]): Promise<number> {
       if (!found.length) timings.push(failed(path.basename(run.file), label, run.error));
     }
   }
-  process.stdout.write(`${table(timings, REFERENCE)}\n`);
+  if (timings.length) process.stdout.write(`${table(timings, REFERENCE)}\n`);
+  // HNSW runs once (it does not depend on the backend), against hnswlib-wasm in Chromium.
+  const hnsw = !options.only || options.only.includes(path.basename(HNSW_NOTEBOOK, '.md'));
+  if (hnsw && options.browser) process.stdout.write(`\n${await runHnswBench(NOTEBOOKS, log)}\n`);
   return 0;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/run.mjs [--backends wasm,cpu] [--only mlp,cnn] [--no-browser] [--no-node] [--stock]
+// `node bench/run.mjs [--backends wasm,cpu] [--only mlp,cnn,hnsw] [--no-browser] [--no-node] [--stock]
 //  [--no-threads]`: WASM also runs on a cross-origin isolated site (multi-threaded) unless --no-threads.
 // Runs bench/notebooks/*.md in headless Chromium (each backend) and under Node as the
 // reference, then prints a table. tsx compiles the TypeScript on the fly, as bin/playgrad does.

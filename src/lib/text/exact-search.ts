@@ -8,8 +8,11 @@
  */
 import { TopK } from './top-k';
 
-/** Which rows may be returned: 1 yes, 0 no (removed, or rejected by a filter). */
-export type RowMask = Uint8Array;
+/**
+ * Which rows may be returned: 1 yes, 0 no (removed, or rejected by a filter); null when
+ * every row may (no filter, nothing removed), which spares a pass over all rows per search.
+ */
+export type RowMask = Uint8Array | null;
 
 const GROUP = 4;
 
@@ -39,7 +42,7 @@ export function exactSearch(
     const h2 = heaps[g + Math.min(2, n - 1)];
     const h3 = heaps[g + Math.min(3, n - 1)];
     for (let r = 0; r < rows; r++) {
-      if (allowed[r] === 0) continue;
+      if (allowed !== null && allowed[r] === 0) continue;
       const x = r * dim;
       let s0 = 0;
       let s1 = 0;

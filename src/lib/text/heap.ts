@@ -1,10 +1,14 @@
 /**
  * A binary heap of (score, node) pairs for HNSW's searches: `max` pops the highest score
  * first (the candidates still to visit), `min` the lowest (the worst of the results kept).
+ *
+ * Scores and nodes live in typed arrays that grow by doubling and are reused across
+ * searches (`clear`), so a search allocates nothing once the heap has reached its size.
  */
 export class ScoreHeap {
-  private readonly scores: number[] = [];
-  private readonly nodes: number[] = [];
+  private scores = new Float64Array(64);
+  private nodes = new Int32Array(64);
+  private count = 0;
   // +1 pops the highest score first, -1 the lowest.
   private readonly sign: number;
 
@@ -13,7 +17,11 @@ export class ScoreHeap {
   }
 
   get size(): number {
-    return this.scores.length;
+    return this.count;
+  }
+
+  clear(): void {
+    this.count = 0;
   }
 
   /** The score that would pop next. */
@@ -26,10 +34,9 @@ export class ScoreHeap {
   }
 
   push(score: number, node: number): void {
+    if (this.count === this.scores.length) this.grow();
     const { scores, nodes, sign } = this;
-    let at = scores.length;
-    scores.push(score);
-    nodes.push(node);
+    let at = this.count++;
     while (at > 0) {
       const parent = (at - 1) >> 1;
       if (sign * scores[parent] >= sign * score) break;
@@ -45,10 +52,10 @@ export class ScoreHeap {
   pop(): number {
     const { scores, nodes, sign } = this;
     const top = nodes[0];
-    const lastScore = scores.pop() as number;
-    const lastNode = nodes.pop() as number;
-    const count = scores.length;
+    const count = --this.count;
     if (count === 0) return top;
+    const lastScore = scores[count];
+    const lastNode = nodes[count];
     let at = 0;
     for (;;) {
       let child = 2 * at + 1;
@@ -64,8 +71,12 @@ export class ScoreHeap {
     return top;
   }
 
-  /** Every (score, node), in no particular order. */
-  entries(): { score: number; node: number }[] {
-    return this.scores.map((score, i) => ({ score, node: this.nodes[i] }));
+  private grow(): void {
+    const scores = new Float64Array(this.scores.length * 2);
+    const nodes = new Int32Array(this.nodes.length * 2);
+    scores.set(this.scores);
+    nodes.set(this.nodes);
+    this.scores = scores;
+    this.nodes = nodes;
   }
 }

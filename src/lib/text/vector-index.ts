@@ -13,6 +13,7 @@
 import { exactSearch, type RowMask } from './exact-search';
 import { exactScoresTf, useTfjsFor } from './exact-search-tf';
 import { HnswGraph } from './hnsw';
+import { createSimdDot } from './simd-dot';
 import { TopK } from './top-k';
 import { VectorStore, type VectorId, type VectorLike } from './vector-store';
 
@@ -85,7 +86,9 @@ export class VectorIndex<Meta = unknown> {
     this.kind = kind;
     this.efSearch = efSearch;
     this.engine = engine;
-    this.store = new VectorStore<Meta>(dim, metric === 'cosine');
+    // HNSW keeps its rows in WebAssembly memory for the SIMD dot product (when there is SIMD).
+    const simd = kind === 'hnsw' ? createSimdDot() : null;
+    this.store = new VectorStore<Meta>(dim, metric === 'cosine', simd);
     this.graph = kind === 'hnsw' ? new HnswGraph(this.store, { M, efConstruction, seed }) : null;
   }
 
@@ -187,6 +190,7 @@ export class VectorIndex<Meta = unknown> {
 
   private allowedRows(filter: SearchOptions<Meta>['filter']): RowMask {
     const { rows, deleted, meta, ids } = this.store;
+    if (!filter && this.store.size === rows) return null;
     const allowed = new Uint8Array(rows);
     for (let r = 0; r < rows; r++) allowed[r] = deleted[r] ? 0 : 1;
     if (filter) {
@@ -199,6 +203,7 @@ export class VectorIndex<Meta = unknown> {
 }
 
 function countAllowed(allowed: RowMask, rows: number): number {
+  if (allowed === null) return rows;
   let count = 0;
   for (let r = 0; r < rows; r++) count += allowed[r];
   return count;
@@ -214,7 +219,7 @@ function topKOfColumns(
 ): TopK[] {
   const heaps = Array.from({ length: m }, () => new TopK(k));
   for (let r = 0; r < rows; r++) {
-    if (!allowed[r]) continue;
+    if (allowed !== null && !allowed[r]) continue;
     const base = r * m;
     for (let q = 0; q < m; q++) {
       const score = scores[base + q];

@@ -2,7 +2,13 @@
  * The vectors of a VectorIndex in one contiguous Float32Array (row i at i·dim), with the
  * id and metadata of each row. Rows are never moved: removing one marks it deleted, so the
  * HNSW graph, which refers to rows by number, stays valid.
+ *
+ * Given a SimdDot, the rows live in its WebAssembly memory (after a scratch slot for one
+ * query), where its dot product can read them; `data` is then a view that is remade when
+ * the memory grows.
  */
+import type { SimdDot } from './simd-dot';
+
 export type VectorId = string | number;
 
 /** What `add` and `search` accept as one vector. */
@@ -17,12 +23,24 @@ export class VectorStore<Meta> {
   readonly ids: VectorId[] = [];
   readonly meta: (Meta | undefined)[] = [];
   deleted = new Uint8Array(0);
+  readonly simd: SimdDot | null;
+  /** Where the rows start in the SIMD memory, in bytes (a query fits before them). */
+  private readonly simdStart: number;
   private readonly rowOf = new Map<VectorId, number>();
 
-  constructor(dim: number, normalize: boolean) {
+  constructor(dim: number, normalize: boolean, simd: SimdDot | null = null) {
     this.dim = dim;
     this.normalize = normalize;
     this.data = new Float32Array(0);
+    this.simd = simd;
+    this.simdStart = Math.ceil((dim * 4) / 16) * 16;
+  }
+
+  /** A view of the query slot at the start of the SIMD memory, holding `query`. */
+  simdQuery(query: Float32Array): Float32Array {
+    const slot = new Float32Array((this.simd as SimdDot).memory.buffer, 0, this.dim);
+    slot.set(query);
+    return slot;
   }
 
   /** Vectors present (not removed). */
@@ -93,9 +111,18 @@ export class VectorStore<Meta> {
     const capacity = this.data.length / this.dim;
     if (rows <= capacity) return;
     const grown = Math.max(rows, Math.ceil(capacity * 1.5), 64);
-    const data = new Float32Array(grown * this.dim);
-    data.set(this.data.subarray(0, this.rows * this.dim));
-    this.data = data;
+    if (this.simd) {
+      // Growing keeps the contents but detaches the old buffer: remake the view.
+      const { memory } = this.simd;
+      const bytes = this.simdStart + grown * this.dim * 4;
+      const pages = Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536;
+      if (pages > 0) memory.grow(pages);
+      this.data = new Float32Array(memory.buffer, this.simdStart, grown * this.dim);
+    } else {
+      const data = new Float32Array(grown * this.dim);
+      data.set(this.data.subarray(0, this.rows * this.dim));
+      this.data = data;
+    }
     const deleted = new Uint8Array(grown);
     deleted.set(this.deleted);
     this.deleted = deleted;
