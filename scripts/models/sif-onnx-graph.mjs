@@ -9,36 +9,11 @@
 // the attention mask, which gives the SIF sentence vector up to a positive factor (the
 // special and unknown tokens have zero rows but are counted), and `normalize: true`
 // removes that factor. `sentence_embedding` is that same masked mean, computed in-graph.
-import onnxProto from 'onnx-proto';
-
-const { onnx } = onnxProto;
-const T = onnx.TensorProto.DataType;
-const A = onnx.AttributeProto.AttributeType;
+import { A, T, bytesOf, node, onnx, tensorInfo } from '../onnx-graph-parts.mjs';
 
 /** onnxruntime-web 1.22 runs opsets up to 22; 13 is enough and widely supported. */
 const OPSET = 13;
 const IR_VERSION = 7;
-
-function tensorInfo(name, elemType, dims) {
-  const dim = dims.map((size) =>
-    typeof size === 'string' ? { dimParam: size } : { dimValue: size },
-  );
-  return { name, type: { tensorType: { elemType, shape: { dim } } } };
-}
-
-function bytesOf(typed) {
-  return new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength).slice();
-}
-
-function node(opType, inputs, output, attributes = []) {
-  return {
-    opType,
-    input: inputs,
-    output: [output],
-    name: `${output}/${opType}`,
-    attribute: attributes,
-  };
-}
 
 /**
  * @param {{ values: Int8Array, scales: Float32Array, dims: number }} table  quantised rows
