@@ -12,8 +12,8 @@
  */
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { throwIfInterrupted } from '../context';
-import { downloadProgress } from './download-progress';
-import { featureExtraction, withHubModels } from './transformers-runtime';
+import { loadHubModel } from './hub-model';
+import { featureExtraction } from './transformers-runtime';
 
 /** The model that ships with the site (public/models/playgrad-sif-glove). */
 export const SHIPPED_EMBEDDING_MODEL = 'playgrad-sif-glove';
@@ -63,27 +63,15 @@ async function loadShipped(name: string): Promise<FeatureExtractionPipeline> {
 }
 
 async function loadFromHub(name: string): Promise<FeatureExtractionPipeline> {
-  // Offline, a model downloaded before still loads from the browser's cache.
-  const online = globalThis.navigator?.onLine !== false;
   const pipeline = await featureExtraction();
-  const bar = downloadProgress(`${online ? 'Downloading' : 'Loading'} ${name}`);
-  try {
-    return await withHubModels(
-      () => pipeline('feature-extraction', name, { progress_callback: bar.callback }),
-      { download: online },
-    );
-  } catch (error) {
-    if (!online) {
-      throw new Error(
-        `Cannot download "${name}": this browser is offline and has not stored the model. ` +
-          `text.useEmbeddingModel() switches back to the shipped model "${SHIPPED_EMBEDDING_MODEL}".`,
-      );
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not load the embedding model "${name}" from the hub: ${reason}`);
-  } finally {
-    bar.finish();
-  }
+  return loadHubModel(
+    {
+      name,
+      what: 'the embedding model',
+      offlineAdvice: `text.useEmbeddingModel() switches back to the shipped model "${SHIPPED_EMBEDDING_MODEL}".`,
+    },
+    (progress) => pipeline('feature-extraction', name, { progress_callback: progress }),
+  );
 }
 
 async function release(): Promise<void> {

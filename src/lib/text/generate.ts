@@ -13,7 +13,7 @@ import type { TextGenerationPipeline } from '@huggingface/transformers';
 import seedrandom from 'seedrandom';
 import { throwIfInterrupted } from '../context';
 import { random } from '../random';
-import { downloadProgress } from './download-progress';
+import { loadHubModel } from './hub-model';
 import {
   generatedText,
   generationInput,
@@ -21,7 +21,7 @@ import {
   type GenerateTextOptions,
 } from './generation-request';
 import { samplingProcessor } from './generation-sampling';
-import { textGeneration, withHubModels, type ModelDtype } from './transformers-runtime';
+import { textGeneration, type ModelDtype } from './transformers-runtime';
 
 /**
  * The generator the course suggests: SmolLM2-135M-Instruct, an instruction-tuned model
@@ -87,31 +87,19 @@ function generatorFor(choice: ModelChoice): Promise<TextGenerationPipeline> {
 }
 
 async function loadFromHub(name: string, dtype?: ModelDtype): Promise<TextGenerationPipeline> {
-  // Offline, a model downloaded before still loads from the browser's cache.
-  const online = globalThis.navigator?.onLine !== false;
   const pipeline = await textGeneration();
-  const bar = downloadProgress(`${online ? 'Downloading' : 'Loading'} ${name}`);
-  try {
-    return await withHubModels(
-      () =>
-        pipeline('text-generation', name, {
-          ...(dtype ? { dtype } : {}),
-          progress_callback: bar.callback,
-        }),
-      { download: online },
-    );
-  } catch (error) {
-    if (!online) {
-      throw new Error(
-        `Cannot download "${name}": this browser is offline and has not stored the model. ` +
-          'Connect to the internet once to download it, or use the extractive answer.',
-      );
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not load the generator "${name}" from the hub: ${reason}`);
-  } finally {
-    bar.finish();
-  }
+  return loadHubModel(
+    {
+      name,
+      what: 'the generator',
+      offlineAdvice: 'Connect to the internet once to download it, or use the extractive answer.',
+    },
+    (progress) =>
+      pipeline('text-generation', name, {
+        ...(dtype ? { dtype } : {}),
+        progress_callback: progress,
+      }),
+  );
 }
 
 async function release(): Promise<void> {
