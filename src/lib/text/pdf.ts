@@ -12,6 +12,8 @@
  * fonts' glyph shapes; text in CJK fonts that rely on a predefined CMap is lost).
  */
 
+import { InterruptedError, throwIfInterrupted } from '../context';
+
 /** One page's text, in reading order as the PDF stores it. */
 export interface PdfPage {
   /** From 1, as a reader counts pages. */
@@ -107,11 +109,14 @@ export async function readPdfPages(name: string, bytes: Uint8Array): Promise<Pdf
   try {
     const pages: PdfPage[] = [];
     for (let page = 1; page <= doc.numPages; page++) {
+      // Stop ends a long PDF between pages.
+      throwIfInterrupted();
       const content = await (await doc.getPage(page)).getTextContent();
       pages.push({ page, text: joinTextItems(content.items) });
     }
     return pages;
   } catch (error) {
+    if (error instanceof InterruptedError) throw error;
     throw explain(name, error);
   } finally {
     await doc.destroy();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { joinTextItems } from '../../../src/lib/text/pdf';
+import { cellId } from '../../../src/kernel/protocol';
+import { InterruptedError, setKernelContext } from '../../../src/lib/context';
+import { joinTextItems, readPdfPages } from '../../../src/lib/text/pdf';
 import { markdownSections, readDocument } from '../../../src/lib/text/document';
 
 /** The PDFs scripts/fixtures/make-test-pdf.mjs writes. */
@@ -167,4 +169,28 @@ test('joinTextItems: line breaks where a line ends, marked content skipped', () 
     { str: 'After a gap', hasEOL: false },
   ];
   expect(joinTextItems(items)).toBe('Hello world\nNext line\n\nAfter a gap');
+});
+
+describe('readPdfPages and Stop', () => {
+  test(
+    'Stop between pages ends the read with InterruptedError, not a PDF error',
+    async () => {
+      let checks = 0;
+      setKernelContext({
+        emit: () => {},
+        cellId: () => cellId('pdf-cell'),
+        // Not interrupted before page 1, interrupted before page 2.
+        interrupted: () => ++checks > 1,
+        baseUrl: 'http://localhost/',
+      });
+      try {
+        const reading = readPdfPages('harbour.pdf', fixture('two-pages.pdf'));
+        await expect(reading).rejects.toBeInstanceOf(InterruptedError);
+        expect(checks).toBe(2);
+      } finally {
+        setKernelContext(undefined);
+      }
+    },
+    PDF_TEST_TIMEOUT_MS,
+  );
 });
