@@ -7,6 +7,16 @@
  * Chromium 156 it does bite on IndexedDB writes (they abort with QuotaExceededError)
  * although `navigator.storage.estimate()` keeps reporting the disk-based quota; the
  * test then fills the remaining space from another database, as another app would.
+ *
+ * Nothing here may depend on the machine's disk, quota, speed or load:
+ * - The override is set before the site's first IndexedDB write. Chromium's IndexedDB
+ *   keeps the space it allotted at its last quota check for up to 30 s, so an override set
+ *   after the lesson's first write (its visit record) let the filler write 1.0–1.6 GB of a
+ *   fresh machine's real quota instead of a few hundred KB.
+ * - The filler stops at a cap and reports whether it really met QuotaExceededError (the
+ *   positive control: without it, a save that "fails" would prove nothing).
+ * - Space comes back the way a learner frees it: the filler database is deleted and the
+ *   override removed, and every wait is on a condition with a generous timeout.
  */
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,35 +26,66 @@ const { browser, siteUrl } = useBrowser();
 
 /** Small enough to fill in a moment, large enough for the app to open its database. */
 const QUOTA_BYTES = 400_000;
-const BANNER_TIMEOUT_MS = 10_000;
+/** Far above the quota: a filler that writes this much means the override did not bite. */
+const FILLER_CAP_BYTES = 20_000_000;
+/** Saves and banners take milliseconds; the margin is for two busy cores. */
+const STORAGE_TIMEOUT_MS = 30_000;
 
-/** Writes random (incompressible) blobs into a database of its own until nothing fits. */
-function fillStorage(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+interface Filled {
+  written: number;
+  /** The name of the error that ended the filling (QuotaExceededError when the disk is "full"). */
+  stoppedBy: string | undefined;
+}
+
+/**
+ * Writes random (incompressible) blobs into a database of its own until nothing fits,
+ * or until `cap` bytes (then `stoppedBy` is undefined and the test says so).
+ */
+function fillStorage(page: Page, cap: number): Promise<Filled> {
+  return page.evaluate(async (cap) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('filler');
       open.onupgradeneeded = () => open.result.createObjectStore('blobs');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
+    /** Resolves with undefined once stored, or with the name of the error that refused it. */
     const put = (bytes: number) =>
-      new Promise<boolean>((resolve) => {
+      new Promise<string | undefined>((resolve) => {
         const data = new Uint8Array(bytes);
         for (let i = 0; i < bytes; i += 65_536) {
           crypto.getRandomValues(data.subarray(i, Math.min(bytes, i + 65_536)));
         }
         const tx = db.transaction('blobs', 'readwrite');
         tx.objectStore('blobs').put(data, crypto.randomUUID());
-        tx.oncomplete = () => resolve(true);
-        tx.onabort = () => resolve(false);
+        tx.oncomplete = () => resolve(undefined);
+        tx.onabort = () => resolve(tx.error?.name ?? 'AbortError');
       });
     let written = 0;
+    let stoppedBy: string | undefined;
     for (const size of [64_000, 8_000, 1_000, 100]) {
-      while (await put(size)) written += size;
+      while (written < cap) {
+        stoppedBy = await put(size);
+        if (stoppedBy !== undefined) break;
+        written += size;
+      }
     }
     db.close();
-    return written;
-  });
+    return { written, stoppedBy };
+  }, cap);
+}
+
+function deleteFiller(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('filler');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+        // The filler closed its connection; nothing else should hold it open.
+        request.onblocked = () => reject(new Error('the filler database is still open'));
+      }),
+  );
 }
 
 function storedSource(page: Page, cellId: string): Promise<string | undefined> {
@@ -69,31 +110,38 @@ function storedSource(page: Page, cellId: string): Promise<string | undefined> {
 }
 
 test('a full disk is reported, the edit survives a reload and is saved once space is back', async () => {
-  const { context, page } = await openPage(browser(), `${siteUrl}#/lesson/${LESSON}`);
-  await cell(page, 'model').locator('.cm-content').waitFor();
+  // The quota is lowered before the site runs at all, so no write sees the real quota.
+  const { context, page } = await openPage(browser(), 'about:blank');
   const origin = new URL(siteUrl).origin;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BYTES });
-  expect(await fillStorage(page)).toBeGreaterThan(0);
+  await page.goto(`${siteUrl}#/lesson/${LESSON}`);
+  await cell(page, 'model').locator('.cm-content').waitFor();
+  const filled = await fillStorage(page, FILLER_CAP_BYTES);
+  expect(filled.stoppedBy, `the filler wrote ${filled.written} bytes`).toBe('QuotaExceededError');
 
   const edited = `${await cellCode(page, 'model')}\n// my note, written on a full disk`;
   await setCellCode(page, 'model', edited);
   const banner = page.getByRole('alert').filter({ hasText: /storage for this site is full/ });
-  await banner.waitFor({ timeout: BANNER_TIMEOUT_MS });
+  await banner.waitFor({ timeout: STORAGE_TIMEOUT_MS });
   expect(await cellCode(page, 'model')).toBe(edited);
   expect(await storedSource(page, 'model')).toBeUndefined();
 
   // The journal keeps it across a reload; the save is tried again, and fails again.
   await page.reload();
   await cell(page, 'model').locator('.cm-content').waitFor();
-  await expect.poll(() => cellCode(page, 'model')).toBe(edited);
-  await banner.waitFor({ timeout: BANNER_TIMEOUT_MS });
+  await expect.poll(() => cellCode(page, 'model'), { timeout: STORAGE_TIMEOUT_MS }).toBe(edited);
+  await banner.waitFor({ timeout: STORAGE_TIMEOUT_MS });
+  expect(await storedSource(page, 'model')).toBeUndefined();
 
   // Space again (the learner freed some): "Try again" saves it and the banner goes.
+  await deleteFiller(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await banner.getByRole('button', { name: 'Try again' }).click();
-  await expect.poll(() => storedSource(page, 'model')).toBe(edited);
-  await banner.waitFor({ state: 'detached', timeout: BANNER_TIMEOUT_MS });
+  await expect
+    .poll(() => storedSource(page, 'model'), { timeout: STORAGE_TIMEOUT_MS })
+    .toBe(edited);
+  await banner.waitFor({ state: 'detached', timeout: STORAGE_TIMEOUT_MS });
   expect(
     await page.evaluate(() => localStorage.getItem('playgrad:journal:week1/gradient-descent')),
   ).toBeNull();
