@@ -91,6 +91,13 @@ describe('playgrad run', () => {
     });
   });
 
+  test('a live display ends at its last update, with no pause after the run', async () => {
+    const { code, stdout } = await playgrad(['run', path.join(fixtures, 'live.md'), '--json']);
+    expect(code).toBe(0);
+    const [report] = reports(stdout);
+    expect(report.cells[0].outputs).toEqual([{ 'text/plain': '1000' }]);
+  });
+
   test('a missing file and a bad command are clear', async () => {
     const missing = await playgrad(['run', 'no/such/notebook.md']);
     expect(missing.code).toBe(1);

@@ -5,6 +5,17 @@ const { browser, siteUrl } = useBrowser();
 
 test('HTML and Markdown outputs are sanitized: an onerror handler never runs', async () => {
   const { context, page } = await openPage(browser(), `${siteUrl}#/lesson/${LESSON}`);
+  // Counts the broken images' error events (they do not bubble; a capturing listener sees
+  // them): once both fired, an inline handler would have run by then too.
+  await page.evaluate(() => {
+    const w = window as unknown as { __imageErrors: number };
+    w.__imageErrors = 0;
+    document.addEventListener(
+      'error',
+      (e) => e.target instanceof HTMLImageElement && w.__imageErrors++,
+      true,
+    );
+  });
   await setCellCode(
     page,
     'load',
@@ -20,8 +31,10 @@ test('HTML and Markdown outputs are sanitized: an onerror handler never runs', a
   await expect(outputs.count()).resolves.toBe(2);
   await expect(outputs.nth(1).locator('b').innerText()).resolves.toBe('hi');
   await expect(outputs.nth(0).locator('strong').innerText()).resolves.toBe('bold');
-  // Give a broken image's error event time to fire, were a handler present.
-  await page.waitForTimeout(500);
+  // The positive control: both images really failed to load (their error events fired).
+  await page.waitForFunction(
+    () => (window as unknown as { __imageErrors: number }).__imageErrors === 2,
+  );
   const fired = await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     return [w.__xss, w.__xss2, w.__xssMd];

@@ -9,10 +9,14 @@ import { NotebookSession } from '../session/session.svelte';
 import { planRun } from './plan';
 import { firstError, outputsAsBundles, type CellReport, type NotebookReport } from './report';
 
-/** A cell that runs longer than this is stopped and counted as failed. */
+/**
+ * A cell that runs longer than this is stopped and counted as failed.
+ *
+ * No pause follows the last cell: the kernel sends a cell's throttled display updates
+ * before its `done` (flushPendingOutputs), and the session applies messages in order, so
+ * a finished cell's outputs are complete when `run` resolves.
+ */
 export const CELL_TIMEOUT_MS = 180_000;
-/** Live displays send their last update shortly after a cell ends; wait for it. */
-const SETTLE_MS = 300;
 
 export interface RunOptions {
   /** Shown in the report, e.g. the file path. */
@@ -51,7 +55,6 @@ export async function runNotebook(text: string, options: RunOptions): Promise<No
       if (!ok) failed = true;
       options.onCell?.(cellReport(session, planned.cell.id, planned.index, cell.role, timings));
     }
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const cells = planRun(notebook).map((p) =>
       cellReport(session, p.cell.id, p.index, p.cell.role, timings),
     );

@@ -75,9 +75,9 @@ describe('load mnist and fashion-mnist', () => {
 
   it('fashion-mnist: 1,200 train and 200 test images of each of 10 classes', async () => {
     installSite();
-    const start = performance.now();
+    const before = process.cpuUsage();
     const fashion = await load('fashion-mnist');
-    const ms = performance.now() - start;
+    const cpuMs = process.cpuUsage(before).user / 1000;
     expect(fashion.X).toHaveLength(14000);
     expect(fashion.targetNames?.[0]).toBe('T-shirt/top');
     expect(fashion.targetNames?.[9]).toBe('Ankle boot');
@@ -89,7 +89,9 @@ describe('load mnist and fashion-mnist', () => {
     expect(fashion.y[0]).toBe(9);
     const sum = fashion.X[0].reduce((total: number, v) => total + (v ?? 0), 0);
     expect(sum * 255).toBeCloseTo(65241, 6);
-    expect(ms).toBeLessThan(3000);
+    // CPU time, not the wall clock (which a loaded machine stretches): about 110 ms here;
+    // a per-pixel slow path over its 11 million pixels would take seconds.
+    expect(cpuMs).toBeLessThan(2000);
   });
 
   it('rejects a file whose size does not match the catalog, naming the dataset', async () => {
