@@ -3,6 +3,7 @@
  * (week, then order within the week, then slug so that ties are stable).
  */
 import { parse } from './parse';
+import { isLessonSlug, LESSON_SLUG_RULE } from './slug';
 import { NotebookError, type LessonEntry } from './types';
 
 export interface CourseError {
@@ -25,6 +26,10 @@ export function buildCourse(entries: { slug: string; text: string }[]): {
   const lessons: LessonEntry[] = [];
   const errors: CourseError[] = [];
   for (const { slug, text } of entries) {
+    if (!isLessonSlug(slug)) {
+      errors.push({ slug, message: LESSON_SLUG_RULE });
+      continue;
+    }
     try {
       const { frontMatter, cells } = parse(text);
       const exercises = cells.flatMap((c) =>

@@ -3,6 +3,7 @@
  * so the page is chosen by `location.hash` only.
  */
 import { BACKENDS, type Backend } from '../../kernel/protocol';
+import { isLessonSlug } from '../../notebook/slug';
 
 /**
  * A lesson link may carry flags after `?` inside the hash, e.g.
@@ -32,16 +33,15 @@ export function parseRoute(hash: string): Route {
   const queryAt = rest.indexOf('?');
   const path = queryAt < 0 ? rest : rest.slice(0, queryAt);
   const params = Object.fromEntries(new URLSearchParams(queryAt < 0 ? '' : rest.slice(queryAt)));
+  let slug: string;
   try {
-    const segments = path.split('/').map(decodeURIComponent);
-    // The slug becomes a file path: no empty, '.' or '..' segments.
-    const valid = segments.every((s) => s !== '' && s !== '.' && s !== '..' && !s.includes('\\'));
-    return valid
-      ? { page: 'lesson', slug: segments.join('/'), params }
-      : { page: 'not-found', hash };
+    // Decoded first, then checked: a `%2F` must not hide a `/..` from the check.
+    slug = decodeURIComponent(path);
   } catch {
     return { page: 'not-found', hash }; // malformed %-escape
   }
+  // The slug becomes a file path under notebooks/.
+  return isLessonSlug(slug) ? { page: 'lesson', slug, params } : { page: 'not-found', hash };
 }
 
 export function lessonHref(slug: string, params: LessonParams = {}): string {

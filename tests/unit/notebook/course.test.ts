@@ -36,6 +36,17 @@ describe('buildCourse', () => {
     ]);
   });
 
+  it('refuses a file name a lesson link could not reach', () => {
+    const { lessons, errors } = buildCourse([
+      { slug: 'week1/My Lesson', text: lesson('M', 1, 0) },
+      { slug: 'week1/ok-2', text: lesson('O', 1, 1) },
+    ]);
+    expect(lessons.map((entry) => entry.slug)).toEqual(['week1/ok-2']);
+    expect(errors).toEqual([
+      { slug: 'week1/My Lesson', message: expect.stringContaining('lowercase letters, digits') },
+    ]);
+  });
+
   it('reports notebooks that do not parse and keeps the others', () => {
     const { lessons, errors } = buildCourse([
       { slug: 'good', text: readFixture('full-lesson.md') },

@@ -13,10 +13,14 @@ describe('parseRoute', () => {
       slug: 'week1/gradient-descent',
       params: {},
     });
-    expect(parseRoute(lessonHref('week 2/attention'))).toEqual({
+    expect(parseRoute(lessonHref('week2/attention'))).toEqual({
       page: 'lesson',
-      slug: 'week 2/attention',
+      slug: 'week2/attention',
       params: {},
+    });
+    // An escaped letter is still the same lesson.
+    expect(parseRoute('#/lesson/week1/gradient%2Ddescent')).toMatchObject({
+      slug: 'week1/gradient-descent',
     });
   });
 
@@ -34,6 +38,20 @@ describe('parseRoute', () => {
     expect(parseRoute('#/lesson/../secret').page).toBe('not-found');
     expect(parseRoute('#/lesson/').page).toBe('not-found');
     expect(parseRoute('#/lesson/%E0%A4%A').page).toBe('not-found');
+  });
+
+  test('an escaped / cannot smuggle a path out of notebooks/', () => {
+    for (const hash of [
+      '#/lesson/week1%2F..%2F..%2Findex',
+      '#/lesson/..%2Fdatasets%2Fcatalog',
+      '#/lesson/week1/%2E%2E/secret',
+      '#/lesson/week1/x%5C..%5Cy',
+      '#/lesson/week1/gradient-descent.md',
+      '#/lesson/week1//gradient-descent',
+      '#/lesson/Week1/Gradient-Descent',
+    ]) {
+      expect(parseRoute(hash), hash).toEqual({ page: 'not-found', hash });
+    }
   });
 });
 
