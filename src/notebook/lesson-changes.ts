@@ -4,7 +4,21 @@
  * into that lesson would change.
  */
 import type { CellChanges } from './edits-link';
-import type { LessonEntry, Notebook } from './types';
+import type { CellRole, LessonEntry, Notebook } from './types';
+
+/**
+ * The code a cell id holds in a record of code by cell id, or undefined. Own properties
+ * only: a cell named `constructor` or `toString` is not one every record has.
+ */
+function codeOf(code: Readonly<Record<string, string>>, cellId: string): string | undefined {
+  return Object.hasOwn(code, cellId) ? code[cellId] : undefined;
+}
+
+/**
+ * Roles of cells a learner never edits: an import that carries them (the lesson's own
+ * solutions, hints, shown-never-run fences) is not reported as having cells the lesson lacks.
+ */
+const NOT_EDITABLE: ReadonlySet<CellRole> = new Set(['solution', 'hint', 'static']);
 
 /** The cells whose code differs from the shipped code. */
 export function changedCells(
@@ -13,7 +27,7 @@ export function changedCells(
 ): CellChanges {
   const changes: CellChanges = {};
   for (const [cellId, original] of Object.entries(originals)) {
-    const current = code[cellId];
+    const current = codeOf(code, cellId);
     if (current !== undefined && current !== original) changes[cellId] = current;
   }
   return changes;
@@ -23,11 +37,10 @@ export function changedCells(
 export function withCode(nb: Notebook, code: Readonly<Record<string, string>>): Notebook {
   return {
     ...nb,
-    cells: nb.cells.map((cell) =>
-      cell.kind === 'code' && code[cell.id] !== undefined
-        ? { ...cell, source: code[cell.id] }
-        : cell,
-    ),
+    cells: nb.cells.map((cell) => {
+      const source = cell.kind === 'code' ? codeOf(code, cell.id) : undefined;
+      return source !== undefined ? { ...cell, source } : cell;
+    }),
   };
 }
 
@@ -75,9 +88,9 @@ export function planLessonImport(
   const unknown: string[] = [];
   for (const cell of imported.cells) {
     if (cell.kind !== 'code') continue;
-    const now = current[cell.id];
+    const now = codeOf(current, cell.id);
     if (now === undefined) {
-      if (cell.role !== 'solution' && cell.role !== 'static') unknown.push(cell.id);
+      if (!NOT_EDITABLE.has(cell.role)) unknown.push(cell.id);
     } else if (now !== cell.source) {
       changes[cell.id] = cell.source;
     }
@@ -92,7 +105,8 @@ export function linkChangesToApply(
 ): CellChanges {
   const apply: CellChanges = {};
   for (const [cellId, source] of Object.entries(changes)) {
-    if (current[cellId] !== undefined && current[cellId] !== source) apply[cellId] = source;
+    const now = codeOf(current, cellId);
+    if (now !== undefined && now !== source) apply[cellId] = source;
   }
   return apply;
 }

@@ -43,8 +43,10 @@ export class LessonEdits {
     );
     this.otherTabs = new OtherTabs(slug, {
       current: (cellId) => {
+        // Own properties only: a cell id such as `constructor` is not on every record.
         const originals = this.originals();
-        return cellId in originals ? (this.code[cellId] ?? originals[cellId]) : undefined;
+        if (!Object.hasOwn(originals, cellId)) return undefined;
+        return Object.hasOwn(this.code, cellId) ? this.code[cellId] : originals[cellId];
       },
       apply: (cellId, source) => this.edit(cellId, source),
     });

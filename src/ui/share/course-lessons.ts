@@ -42,6 +42,7 @@ export async function loadLessonCode(slug: string): Promise<LessonCode> {
   const originals = Object.fromEntries(cells.map((cell) => [cell.id, cell.source]));
   const journal = readJournal(slug);
   const code = { ...applyEdits(cells, await loadEdits(slug)) };
-  for (const [cellId, source] of Object.entries(journal)) if (cellId in code) code[cellId] = source;
+  for (const [cellId, source] of Object.entries(journal))
+    if (Object.hasOwn(code, cellId)) code[cellId] = source;
   return { notebook, originals, code };
 }

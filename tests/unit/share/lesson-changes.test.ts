@@ -5,8 +5,11 @@ import {
   linkChangesToApply,
   matchLesson,
   planLessonImport,
+  withCode,
 } from '../../../src/notebook/lesson-changes';
+import { fromIpynb, toIpynb } from '../../../src/notebook/ipynb';
 import { parse } from '../../../src/notebook/parse';
+import { lessonItems, runnableCells } from '../../../src/ui/session/lesson-view';
 import type { LessonEntry } from '../../../src/notebook/types';
 
 const lesson = parse(readFileSync('notebooks/week1/gradient-descent.md', 'utf8'));
@@ -77,6 +80,31 @@ describe('planLessonImport', () => {
       train: train?.kind === 'code' ? train.source : '',
     });
     expect(plan.unknown).toEqual(['extra']);
+  });
+});
+
+describe('a cell id that is also an Object property', () => {
+  const code = { a: '1' };
+  test('is not a cell every record has', () => {
+    expect(changedCells(code, { constructor: 'x', toString: 'y', a: '1' })).toEqual({});
+    expect(linkChangesToApply({ constructor: 'evil', toString: 'evil' }, code)).toEqual({});
+    const imported = parse(
+      '---\ntitle: T\nweek: 1\norder: 1\n---\n\n```ts {id=constructor}\n1\n```\n',
+    );
+    expect(planLessonImport(imported, code)).toEqual({ changes: {}, unknown: ['constructor'] });
+    const replaced = withCode(imported, {});
+    expect(replaced.cells.find((cell) => cell.id === 'constructor')).toMatchObject({ source: '1' });
+  });
+});
+
+describe('re-importing its own export', () => {
+  test("finds no change and no unknown cell: hints, solutions and checks are the lesson's own", () => {
+    const current = Object.fromEntries(
+      runnableCells(lessonItems(lesson)).map((cell) => [cell.id, cell.source]),
+    );
+    expect(lesson.cells.some((cell) => cell.kind === 'code' && cell.role === 'hint')).toBe(true);
+    const { notebook } = fromIpynb(JSON.parse(JSON.stringify(toIpynb(lesson))));
+    expect(planLessonImport(notebook, current)).toEqual({ changes: {}, unknown: [] });
   });
 });
 
