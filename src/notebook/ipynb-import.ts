@@ -6,6 +6,7 @@ import { Document } from 'yaml';
 import { readFrontMatter, writeFrontMatter } from './front-matter';
 import { roleOf } from './info-string';
 import { hintFromMarkdown } from './ipynb-hint';
+import { solutionFromMeta } from './ipynb-solution';
 import { isRecord, joinMultiline } from './ipynb-outputs';
 import { NotebookError, type Cell, type CodeCell, type Notebook } from './types';
 
@@ -78,7 +79,8 @@ export function importCell(cell: Record<string, unknown>, index: number): Cell {
   const written = typeof meta?.id === 'string' ? meta.id : cell.id;
   const id = typeof written === 'string' && written !== '' ? written : `imported-${index + 1}`;
   const hint = meta?.role === 'hint';
-  if (cell.cell_type !== 'code' && meta?.static !== true && !hint) {
+  const solution = solutionFromMeta(meta);
+  if (cell.cell_type !== 'code' && meta?.static !== true && !hint && solution === undefined) {
     return { kind: 'markdown', id, source };
   }
 
@@ -90,7 +92,9 @@ export function importCell(cell: Record<string, unknown>, index: number): Cell {
     lang,
     role: 'code',
     attrs,
-    source: meta?.static === true ? unfence(source) : hint ? hintFromMarkdown(source) : source,
+    source:
+      solution ??
+      (meta?.static === true ? unfence(source) : hint ? hintFromMarkdown(source) : source),
     fence: typeof meta?.fence === 'string' ? meta.fence : '```',
   };
   try {

@@ -4,11 +4,15 @@
  * Export keeps everything Playgrad needs in metadata (`metadata.playgrad` on the notebook
  * and on each cell), so `fromIpynb(toIpynb(nb))` gives `nb` back. Fences that are shown,
  * never run (```python), become Markdown cells holding the fenced block, so Jupyter shows
- * them and never runs them; hints become Markdown cells folded in `<details>`. Import also accepts notebooks from other JavaScript or
- * TypeScript kernels: those are rebuilt as Markdown text and parsed like a lesson file.
+ * them and never runs them; hints become Markdown cells folded in `<details>`; a solution
+ * becomes a Markdown note with its code in metadata only (ipynb-solution.ts); a check cell
+ * is tagged `check` and not editable in Jupyter. Import also accepts notebooks from other
+ * JavaScript or TypeScript kernels: those are rebuilt as Markdown text and parsed like a
+ * lesson file.
  */
 import { writeFrontMatter } from './front-matter';
 import { hintToMarkdown } from './ipynb-hint';
+import { solutionPlaceholder } from './ipynb-solution';
 import { checkKernel, importCell, importFrontMatter, IpynbError, type Front } from './ipynb-import';
 import {
   isRecord,
@@ -39,12 +43,15 @@ interface CellMeta {
   static?: true;
   /** The cell's id when it is not a valid Jupyter id (letters, digits, '-', '_'). */
   id?: string;
+  /** A solution's code: its Markdown cell shows only a note (ipynb-solution.ts). */
+  solution?: string;
 }
 
 export interface IpynbCell {
   cell_type: 'markdown' | 'code';
   id: string;
-  metadata: { playgrad?: CellMeta };
+  /** `tags` and `editable` are Jupyter's own: a check cell is tagged and locked. */
+  metadata: { playgrad?: CellMeta; tags?: string[]; editable?: boolean };
   source: string[];
   execution_count?: number | null;
   outputs?: JupyterOutput[];
@@ -89,12 +96,23 @@ export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}
         source: splitLines(hintToMarkdown(cell.source)),
       };
     }
+    if (cell.role === 'solution') {
+      return {
+        cell_type: 'markdown',
+        id,
+        metadata: { playgrad: { ...meta, solution: cell.source } },
+        source: splitLines(solutionPlaceholder(cell.for)),
+      };
+    }
     const cellOutputs = outputs[cell.id];
     const count = cellOutputs ? ++executionCount : null;
     return {
       cell_type: 'code',
       id,
-      metadata: { playgrad: meta },
+      metadata:
+        cell.role === 'check'
+          ? { playgrad: meta, tags: ['check'], editable: false }
+          : { playgrad: meta },
       source: splitLines(cell.source),
       execution_count: count,
       outputs: (cellOutputs ?? []).map((output) => outputToJupyter(output, count)),

@@ -95,6 +95,30 @@ describe('toIpynb', () => {
     expect(exported.cells[1].metadata.playgrad?.id).toBe('quoted id');
   });
 
+  it('keeps a solution out of the cells Jupyter shows: a note, the code in metadata only', () => {
+    const solution = nb.cells.find((cell) => cell.kind === 'code' && cell.role === 'solution');
+    if (solution?.kind !== 'code') throw new Error('the fixture has a solution');
+    const exported = json.cells.find((cell) => cell.id === solution.id);
+    expect(exported).toMatchObject({
+      cell_type: 'markdown',
+      metadata: { playgrad: { role: 'solution', for: 'grad', solution: solution.source } },
+    });
+    expect(exported?.source.join('')).toMatch(
+      /solution of `grad` is kept in this notebook's metadata/,
+    );
+    const shown = json.cells.map((cell) => cell.source.join(''));
+    expect(shown.some((text) => text.includes(solution.source))).toBe(false);
+  });
+
+  it('tags a check cell as a check that Jupyter does not let one edit', () => {
+    const check = nb.cells.find((cell) => cell.kind === 'code' && cell.role === 'check');
+    const exported = json.cells.find((cell) => cell.id === check?.id);
+    expect(exported).toMatchObject({
+      cell_type: 'code',
+      metadata: { tags: ['check'], editable: false, playgrad: { role: 'check', for: 'grad' } },
+    });
+  });
+
   it('keeps Markdown cells as they are', () => {
     expect(json.cells[0]).toMatchObject({ cell_type: 'markdown', id: 'md-1', metadata: {} });
     expect(json.cells[0].source.join('')).toBe((nb.cells[0] as { source: string }).source);
