@@ -7,6 +7,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import markdownItKatexModule from '@vscode/markdown-it-katex';
 import { headingIds } from './headingIds';
+import { verdictMarks } from './verdict-marks';
 
 // The plugin is CommonJS with `exports.default`: Node hands over the function, while
 // Vite's browser interop hands over the module object. Accept both.
@@ -22,6 +23,7 @@ function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(markdownItKatex, { throwOnError: false, enableFencedBlocks: true });
   md.use(headingIds);
+  md.use(verdictMarks);
 
   // External links open in a new tab so a learner does not lose the notebook's state.
   const defaultLinkOpen = md.renderer.rules.link_open;
