@@ -8,7 +8,11 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderMarkdown } from '../../../src/ui/markdown/markdown';
-import { OUTPUT_SANITIZE_CONFIG, PROSE_SANITIZE_CONFIG } from '../../../src/ui/markdown/sanitize';
+import {
+  IMPORTED_PROSE_SANITIZE_CONFIG,
+  OUTPUT_SANITIZE_CONFIG,
+  PROSE_SANITIZE_CONFIG,
+} from '../../../src/ui/markdown/sanitize';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BROWSER_TIMEOUT_MS = 30_000;
@@ -47,7 +51,8 @@ describe.skipIf(!existsSync(CHROMIUM))('sanitize configs (in Chromium)', () => {
         document.body.append(host);
         // Wait until every image has loaded or failed: an inline onerror left in would
         // have run by then (the events fire in a later task, after these listeners exist).
-        const images = Array.from(host.querySelectorAll('img'));
+        // (An image without a src fires neither event.)
+        const images = Array.from(host.querySelectorAll('img[src]'));
         await Promise.all(
           images.map(
             (img) =>
@@ -91,6 +96,24 @@ describe.skipIf(!existsSync(CHROMIUM))('sanitize configs (in Chromium)', () => {
     expect(clean).toContain('<semantics>');
     expect(clean).toContain('<annotation encoding="application/x-tex">\\frac{a}{b}</annotation>');
     expect(clean).toContain('style="height:');
+  });
+
+  it('keeps a verdict mark (drawn with CSS, not an emoji font) in outputs and prose', async () => {
+    const html = renderMarkdown('✅ **Right.**');
+    for (const config of [OUTPUT_SANITIZE_CONFIG, PROSE_SANITIZE_CONFIG]) {
+      const { clean } = await sanitize(html, config);
+      expect(clean).toContain(
+        '<span class="verdict-mark ok" role="img" aria-label="passed"></span>',
+      );
+    }
+  });
+
+  it('drops a name that would shadow a document property, in every profile', async () => {
+    const html = '<img name="createElement" alt="x"><h2 id="images">Images</h2>';
+    const prose = await sanitize(html, PROSE_SANITIZE_CONFIG);
+    expect(prose.clean).toBe('<img alt="x"><h2 id="images">Images</h2>');
+    const imported = await sanitize(html, IMPORTED_PROSE_SANITIZE_CONFIG);
+    expect(imported.clean).toBe('<img alt="x"><h2>Images</h2>');
   });
 
   it('keeps heading ids in prose, even ids that are document properties', async () => {
