@@ -4,6 +4,9 @@
  * as `{ name, bytes }`, since its text must be extracted (`text.readDocument`). `.text()`
  * resolves with the text; for a PDF, the text of its pages (or an Error saying why not).
  *
+ * An image or other binary file is refused, in the page and here, with a message naming
+ * it (text-file.ts): read as text, it would be garbage that looks like data.
+ *
  * In `playgrad run` nobody picks a file, so a runnable cell must not wait for one: give
  * `.text({ fallback })` a sample text to use until the learner picks their own file.
  */
@@ -12,6 +15,7 @@ import { InterruptedError, kernelContext } from './context';
 import { display } from './display';
 import { InputWidget, labelOf } from './input-widget';
 import { readDocument } from './text/document';
+import { nonTextKind, NotTextError, notTextMessage, TEXT_FILES } from './text/text-file';
 
 /** Files larger than this are refused in the page with a message saying why. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -43,7 +47,11 @@ function isPickedFile(value: unknown): value is PickedFile {
 
 /** A text file's text; a PDF's page texts, a blank line between pages. */
 async function textOf(file: PickedFile): Promise<string> {
-  if ('text' in file) return file.text;
+  if ('text' in file) {
+    const nonText = nonTextKind(file.name, file.text);
+    if (nonText) throw new NotTextError(notTextMessage(file.name, nonText, TEXT_FILES));
+    return file.text;
+  }
   const doc = await readDocument(file);
   return doc.parts.map((part) => part.text).join('\n\n');
 }

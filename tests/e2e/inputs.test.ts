@@ -85,6 +85,20 @@ test('a file input reads a picked file, refuses a huge one; a canvas sends its p
   await expect(cell(page, 'load').getByRole('alert').innerText()).resolves.toMatch(
     /huge\.csv is 21\.0 MB; files up to 20\.0 MB/,
   );
+  // An image is not read as text: refused with its name and what the picker reads.
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+  await picker.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+  await cell(page, 'load')
+    .getByRole('alert')
+    .filter({ hasText: 'photo.png is an image, not a text file: this picker reads text files' })
+    .waitFor();
+  // Nor is binary content under a text name (a NUL inside), found after reading it.
+  await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: png });
+  await cell(page, 'load')
+    .getByRole('alert')
+    .filter({ hasText: 'notes.txt is a binary file, not a text file' })
+    .waitFor();
+  await waitForOutput(page, 'tensors', '"A,B"');
 
   await runCell(page, 'model', "const pad = inputs.canvas({ label: 'digit' });\npad");
   await runCell(page, 'grad', 'pad.pixels().filter((v) => v > 0).length');

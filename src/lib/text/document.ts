@@ -7,6 +7,9 @@
  *   first heading, if any, has the file name as source);
  * - anything else is plain text: one part, source = the file name.
  *
+ * An image, audio, an archive or any other binary file is refused (a NotTextError naming
+ * the file and what is accepted) rather than indexed as text (text-file.ts).
+ *
  * Parts without text are dropped. A PDF that cannot be read, or has no text layer at all
  * (a scan), is an Error whose message says so.
  *
@@ -17,6 +20,7 @@
  * doc.parts  // [{ source: 'note.txt', text: 'Hello.' }]
  */
 import { readPdfPages, PdfError } from './pdf';
+import { DOCUMENT_FILES, nonTextKind, NotTextError, notTextMessage } from './text-file';
 
 /** A file as `inputs.file` reports it: text for text files, bytes for a PDF. */
 export type DocumentFile =
@@ -106,6 +110,9 @@ export async function readDocument(file: DocumentFile): Promise<ReadDocument> {
   checkFile(file);
   const { name } = file;
   const kind = kindOf(name, 'bytes' in file);
+  // Text is judged by name and content; bytes (a PDF by its type) by name only.
+  const nonText = 'text' in file ? nonTextKind(name, file.text) : nonTextKind(name, '');
+  if (nonText) throw new NotTextError(notTextMessage(name, nonText, DOCUMENT_FILES));
   if (kind !== 'pdf' && 'text' in file) {
     const parts =
       kind === 'markdown'

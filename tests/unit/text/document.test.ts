@@ -66,6 +66,23 @@ describe('readDocument: text and Markdown', () => {
     ]);
   });
 
+  test('an image or other binary file is refused, naming it and what is read', async () => {
+    // A PNG's first bytes, as the page's text decoding hands them over.
+    const png = new TextDecoder().decode(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
+    await expect(readDocument({ name: 'photo.png', text: png })).rejects.toThrow(
+      'photo.png is an image, not a text file: pick a text, Markdown or PDF file (.txt, .md, .pdf).',
+    );
+    // A text-like name does not hide binary content; nor do bytes under another name.
+    await expect(readDocument({ name: 'notes.txt', text: png })).rejects.toThrow(
+      /notes\.txt is a binary file, not a text file/,
+    );
+    await expect(
+      readDocument({ name: 'a.zip', bytes: new Uint8Array([80, 75, 3, 4]) }),
+    ).rejects.toThrow(/a\.zip is an archive/);
+  });
+
   test('markdownSections: a document without headings is one part', () => {
     expect(markdownSections('n.md', 'just text')).toEqual([{ source: 'n.md', text: 'just text' }]);
   });
