@@ -80,6 +80,10 @@ test(
     const { context, page } = await openIndex();
     const id = await importNotebook(page);
     const url = page.url();
+    // Where its code came from, before anything runs.
+    await expect(page.getByTestId('origin').innerText()).resolves.toMatch(
+      /^Your notebook, imported from the file “week9-mine\.md” on .+\. Its 2 code cells came from that file; nothing runs until you run it\.$/,
+    );
 
     // Reload right after typing: the autosave has not fired yet.
     for (const n of [1, 2, 3]) {
