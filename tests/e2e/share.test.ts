@@ -144,13 +144,20 @@ test(
       buffer: Buffer.from(md.text),
     });
     const panel = fresh.getByTestId('import-panel');
-    await panel.getByText(/is the lesson Gradient descent.*This changes 1 cell\./).waitFor();
+    await panel.getByText(/is the lesson Gradient descent.*This changes 1 cell: model\./).waitFor();
     await panel.getByRole('button', { name: 'Load into the lesson (1 cell)' }).click();
     await cell(fresh, 'model').locator('.cm-content').waitFor();
     await poll(() => cellCode(fresh, 'model')).toBe(EDIT);
     expect(await cellCode(fresh, 'model')).not.toBe(original);
     expect(await storedEdits(fresh)).toEqual({ model: EDIT });
     await expectNothingRan(fresh);
+    // The lesson says where that code came from, until the learner runs something.
+    const origin = fresh.getByTestId('code-origin');
+    await poll(() => origin.locator('p').innerText()).toMatch(
+      /Code from the file “week1-gradient-descent\.md” \(loaded on .+\) is in 1 cell: model\. Nothing has run/,
+    );
+    await cell(fresh, 'load').getByTestId('run-cell').click();
+    await origin.waitFor({ state: 'detached' });
     await fresh.context().close();
   },
   SHARE_TEST_TIMEOUT_MS,
