@@ -73,7 +73,43 @@ export function getNotebook(
   return attempt('open your notebook', async () => (await database(dbName)).get(NOTEBOOKS, id));
 }
 
-/** Replaces the learner's changed cells (they edited or reset a cell). */
+/** The learner's changed cells (cell id → code); a deleted notebook is an error. */
+export function loadNotebookEdits(
+  id: string,
+  dbName = IMPORTS_DB_NAME,
+): Promise<Record<string, string>> {
+  return attempt('load your saved edits', async () => {
+    const stored = await (await database(dbName)).get(NOTEBOOKS, id);
+    if (!stored) throw new Error('the notebook was deleted');
+    return { ...stored.edits };
+  });
+}
+
+/**
+ * Stores one cell's code in the notebook's record, or forgets it when it equals the
+ * imported code. One transaction reads and writes the record, so saves of two cells (or
+ * two tabs) never drop each other's edits.
+ */
+export function saveNotebookEdit(
+  id: string,
+  cellId: string,
+  source: string,
+  original: string,
+  dbName = IMPORTS_DB_NAME,
+): Promise<void> {
+  return attempt('save your edit', async () => {
+    const db = await database(dbName);
+    const tx = db.transaction(NOTEBOOKS, 'readwrite');
+    const stored = await tx.store.get(id);
+    if (!stored) throw new Error('the notebook was deleted');
+    const edits = { ...stored.edits };
+    if (source === original) delete edits[cellId];
+    else edits[cellId] = source;
+    await Promise.all([tx.store.put({ ...stored, edits, savedAt: Date.now() }), tx.done]);
+  });
+}
+
+/** Replaces the learner's changed cells (a reset passes none). */
 export function saveNotebookEdits(
   id: string,
   edits: Record<string, string>,

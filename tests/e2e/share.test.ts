@@ -144,13 +144,20 @@ test(
       buffer: Buffer.from(md.text),
     });
     const panel = fresh.getByTestId('import-panel');
-    await panel.getByText(/is the lesson Gradient descent.*This changes 1 cell\./).waitFor();
+    await panel.getByText(/is the lesson Gradient descent.*This changes 1 cell: model\./).waitFor();
     await panel.getByRole('button', { name: 'Load into the lesson (1 cell)' }).click();
     await cell(fresh, 'model').locator('.cm-content').waitFor();
     await poll(() => cellCode(fresh, 'model')).toBe(EDIT);
     expect(await cellCode(fresh, 'model')).not.toBe(original);
     expect(await storedEdits(fresh)).toEqual({ model: EDIT });
     await expectNothingRan(fresh);
+    // The lesson says where that code came from, until the learner runs something.
+    const origin = fresh.getByTestId('code-origin');
+    await poll(() => origin.locator('p').innerText()).toMatch(
+      /Code from the file “week1-gradient-descent\.md” \(loaded on .+\) is in 1 cell: model\. Nothing has run/,
+    );
+    await cell(fresh, 'load').getByTestId('run-cell').click();
+    await origin.waitFor({ state: 'detached' });
     await fresh.context().close();
   },
   SHARE_TEST_TIMEOUT_MS,
@@ -295,6 +302,80 @@ test(
       .waitFor();
     expect(await storedEdits(damaged)).toEqual({});
     await damaged.context().close();
+  },
+  SHARE_TEST_TIMEOUT_MS,
+);
+
+test(
+  "a link shows where it came from and a diff per cell, and never silently replaces the learner's own code",
+  async () => {
+    // The sender changes two cells and copies a link.
+    const page = await open(browser(), lessonUrl());
+    const originalLoad = await cellCode(page, 'load');
+    await editModel(page);
+    const theirLoad = `${originalLoad}\n// their note`;
+    await setCellCode(page, 'load', theirLoad);
+    await cell(page, 'load').getByTestId('modified').waitFor();
+    await page.getByRole('button', { name: 'Copy link with my edits' }).click();
+    const share = page.getByTestId('share-link');
+    await share.getByText(/carries your changes to 2 cells/).waitFor();
+    const link = await share.getByRole('textbox').inputValue();
+    await page.context().close();
+
+    // The receiver has written their own model.
+    const mine = 'const mine = 1;';
+    const receiver = await open(browser(), lessonUrl());
+    await cell(receiver, 'model').locator('.cm-content').waitFor();
+    await setCellCode(receiver, 'model', mine);
+    await expect
+      .poll(() => storedEdits(receiver), { timeout: SAVED_TIMEOUT_MS })
+      .toEqual({ model: mine });
+    const context = receiver.context();
+    await receiver.close();
+
+    const opened = async (): Promise<Page> => {
+      const tab = await context.newPage();
+      tab.setDefaultTimeout(UI_TIMEOUT_MS);
+      await tab.goto(link);
+      await tab.getByTestId('link-notice').getByText('Opened from a link.').waitFor();
+      return tab;
+    };
+    let tab = await opened();
+    const notice = tab.getByTestId('link-notice');
+    await notice.getByText('This link carries changes to 2 cells. Nothing has run.').waitFor();
+    const modelChange = notice.getByTestId('link-change').and(tab.locator('[data-for="model"]'));
+    const loadChange = notice.getByTestId('link-change').and(tab.locator('[data-for="load"]'));
+    // Each cell's diff, from the learner's code to the link's.
+    await expect(modelChange.getByTestId('diff').innerText()).resolves.toContain(`- ${mine}`);
+    await expect(modelChange.getByTestId('diff').innerText()).resolves.toContain(
+      '+ const predict = (x: number) => 2 * x;',
+    );
+    await expect(loadChange.getByTestId('diff').innerText()).resolves.toContain('+ // their note');
+    // Only the learner's own edit asks; it keeps the learner's code unless they choose.
+    await modelChange.getByText('you changed this cell').waitFor();
+    expect(await modelChange.getByRole('radio', { name: 'Keep my code' }).isChecked()).toBe(true);
+    expect(await loadChange.getByRole('radio').count()).toBe(0);
+
+    await notice.getByRole('button', { name: 'Apply' }).click();
+    await notice
+      .getByText(/Applied the link's code to 1 cell\. Kept your own code in “model”\./)
+      .waitFor();
+    await poll(() => cellCode(tab, 'load')).toBe(theirLoad);
+    expect(await cellCode(tab, 'model')).toBe(mine);
+    await expect
+      .poll(() => storedEdits(tab), { timeout: SAVED_TIMEOUT_MS })
+      .toEqual({ model: mine, load: theirLoad });
+    await expectNothingRan(tab);
+    await tab.close();
+
+    // Opened again, the learner chooses the link's code for their cell.
+    tab = await opened();
+    const again = tab.getByTestId('link-change').and(tab.locator('[data-for="model"]'));
+    await again.getByRole('radio', { name: "Use the link's code" }).check();
+    await tab.getByTestId('link-notice').getByRole('button', { name: 'Apply' }).click();
+    await poll(() => cellCode(tab, 'model')).toBe(EDIT);
+    await expectNothingRan(tab);
+    await context.close();
   },
   SHARE_TEST_TIMEOUT_MS,
 );

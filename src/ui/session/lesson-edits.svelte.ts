@@ -1,20 +1,15 @@
 /**
- * The learner's code on a lesson page: what each editor holds, kept in IndexedDB (a
- * debounced autosave, and a synchronous journal for the moments a save cannot finish),
- * and in step with other tabs on the same lesson.
+ * The learner's code in a notebook (a lesson or an imported notebook): what each editor
+ * holds, kept in IndexedDB through the notebook's back end (storage/edit-backends.ts) with
+ * a debounced autosave and a synchronous journal for the moments a save cannot finish,
+ * and in step with other tabs on the same notebook.
  *
  * Resets go through the same saves as edits: saving a cell's original deletes its stored
  * edit, queued after any save still in flight, so a reload cannot bring a reset edit back.
  */
 import type { CodeCell } from '../../notebook/types';
 import { createAutosaver, type Autosaver } from '../../storage/autosave';
-import { applyEdits } from '../../storage/edit-record';
-import {
-  loadEdits,
-  resetLesson,
-  saveEdit,
-  type LessonEdits as StoredEdits,
-} from '../../storage/edits';
+import type { EditBackend } from '../../storage/edit-backends';
 import { clearJournal, journalEdit, readJournal, settleJournal } from '../../storage/journal';
 import { OtherTabs } from '../notices/other-tabs.svelte';
 
@@ -23,18 +18,22 @@ export class LessonEdits {
   code = $state<Record<string, string>>({});
   /** Why the last save or load failed, until a save works again. */
   storageError = $state<string | undefined>();
-  /** Another tab saving this lesson asks before anything here changes. */
+  /** Another tab saving this notebook asks before anything here changes. */
   readonly otherTabs: OtherTabs;
   private readonly autosaver: Autosaver;
+  /** Names the notebook in the journal and to other tabs. */
+  private readonly slug: string;
 
-  /** @param originals the shipped code of each runnable cell, by id */
+  /** @param originals the shipped (or imported) code of each runnable cell, by id */
   constructor(
-    private readonly slug: string,
+    private readonly backend: EditBackend,
     private readonly originals: () => Record<string, string>,
   ) {
+    const slug = backend.key;
+    this.slug = slug;
     this.autosaver = createAutosaver(
       async (cellId, source) => {
-        await saveEdit(slug, cellId, source, this.originals()[cellId] ?? source);
+        await backend.save(cellId, source, this.originals()[cellId] ?? source);
         settleJournal(slug, cellId, source);
         this.otherTabs.announceSaved(cellId, source);
       },
@@ -58,16 +57,21 @@ export class LessonEdits {
 
   /** The stored edits of these cells, then what the journal kept that never reached storage. */
   async restore(cells: readonly CodeCell[]): Promise<void> {
-    let stored: StoredEdits = {};
+    let stored: Record<string, string> = {};
     try {
-      stored = await loadEdits(this.slug);
+      stored = await this.backend.load();
     } catch (error) {
       this.reportStorage(error);
     }
     const journal = Object.entries(readJournal(this.slug)).filter(([id]) =>
       cells.some((cell) => cell.id === id),
     );
-    this.code = { ...applyEdits(cells, stored), ...Object.fromEntries(journal) };
+    // Stored code of cells the notebook no longer has is ignored (and kept in storage).
+    const saved = cells.map((cell) => [
+      cell.id,
+      Object.hasOwn(stored, cell.id) ? stored[cell.id] : cell.source,
+    ]);
+    this.code = { ...Object.fromEntries(saved), ...Object.fromEntries(journal) };
     for (const [cellId, source] of journal) this.autosaver.schedule(cellId, source);
   }
 
@@ -99,13 +103,19 @@ export class LessonEdits {
     }
     void this.autosaver
       .flush()
-      .then(() => resetLesson(this.slug))
+      .then(() => this.backend.resetAll())
       .catch(this.reportStorage);
   }
 
   /** Saves what is pending now (a failure is reported, and stays pending). */
   flush(): Promise<void> {
     return this.autosaver.flush();
+  }
+
+  /** The notebook is being deleted: nothing pending is saved, nothing journalled remains. */
+  discard(): void {
+    for (const cellId of Object.keys(this.code)) this.autosaver.cancel(cellId);
+    clearJournal(this.slug);
   }
 
   close(): void {
