@@ -71,3 +71,9 @@ export async function waitForStatus(page: Page, id: string, status: string, time
     .and(page.locator(`[data-status="${status}"]`))
     .waitFor({ timeout });
 }
+
+/** Opens the lesson bar's "More" menu (backend, Measure again, Reset lesson, teaching tools). */
+export async function openMoreMenu(page: Page): Promise<void> {
+  const menu = page.getByTestId('more-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').first().click();
+}

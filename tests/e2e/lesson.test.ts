@@ -22,9 +22,11 @@ describe('course index', () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
-    await expect(
-      page.getByText('Implement gradient descent with tensors in TypeScript').isVisible(),
-    ).resolves.toBe(true);
+    // Objectives on demand: one compact row per lesson, "What you will learn" opens them.
+    const objective = page.getByText('Implement gradient descent with tensors in TypeScript');
+    await expect(objective.isVisible()).resolves.toBe(false);
+    await page.locator('li.card', { has: link }).getByText('What you will learn').click();
+    await expect(objective.isVisible()).resolves.toBe(true);
     await link.click();
     await page.waitForURL(/#\/lesson\/week1\/gradient-descent/);
     await page.getByRole('heading', { name: 'Gradient descent', level: 1 }).first().waitFor();

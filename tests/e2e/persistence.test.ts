@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LESSON, cell, cellCode, openPage, setCellCode, useBrowser } from './browser';
+import { LESSON, cell, cellCode, openMoreMenu, openPage, setCellCode, useBrowser } from './browser';
 
 /** The edit records in the page's real IndexedDB. */
 function storedEdits(page: Page): Promise<{ cellId: string; source: string }[]> {
@@ -81,11 +81,13 @@ test('"Reset lesson" clears every edit of the lesson after the reset dialog', as
 
   // Cancelling the dialog keeps the edits.
   const dialog = page.getByRole('dialog', { name: 'Reset the lesson for the next class?' });
+  await openMoreMenu(page);
   await page.getByRole('button', { name: 'Reset lesson' }).click();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'hidden' });
   expect(await cellCode(page, 'load')).toBe('1 + 1');
 
+  await openMoreMenu(page);
   await page.getByRole('button', { name: 'Reset lesson' }).click();
   await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect.poll(() => cellCode(page, 'load')).toBe(originals.load);

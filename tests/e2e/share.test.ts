@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { parse } from '../../src/notebook/parse';
-import { LESSON, cell, cellCode, setCellCode, useBrowser } from './browser';
+import { LESSON, cell, cellCode, openMoreMenu, setCellCode, useBrowser } from './browser';
 
 const { browser, siteUrl } = useBrowser();
 const lessonUrl = () => `${siteUrl}#/lesson/${LESSON}`;
@@ -389,6 +389,7 @@ test(
     await setCellCode(page, 'load', '1 + 1');
     await cell(page, 'load').getByTestId('modified').waitFor();
 
+    await openMoreMenu(page);
     await page.getByRole('button', { name: 'Reset lesson' }).click();
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Cancel');
     const dialog = page.getByRole('dialog', { name: 'Reset the lesson for the next class?' });
@@ -406,6 +407,7 @@ test(
     await dialog.waitFor({ state: 'hidden' });
     expect(await cellCode(page, 'model')).toBe(EDIT);
 
+    await openMoreMenu(page);
     await page.getByRole('button', { name: 'Reset lesson' }).click();
     await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
     await poll(() => cellCode(page, 'model')).toBe(original);

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveSite, type Site } from '../../src/cli/server';
 import type { NotebookReport } from '../../src/ui/headless/report';
 import type {} from '../../src/ui/headless/runner-api';
-import { LESSON, RUN_ALL_TIMEOUT_MS, cell, openPage, useBrowser, waitForStatus } from './browser';
+import {
+  LESSON,
+  RUN_ALL_TIMEOUT_MS,
+  cell,
+  openMoreMenu,
+  openPage,
+  useBrowser,
+  waitForStatus,
+} from './browser';
 
 const { browser, siteUrl } = useBrowser();
 
@@ -81,6 +89,8 @@ describe('cross-origin isolated (serve --isolated)', () => {
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
 
     const threads = await expectedThreads(page);
+    // Where the code runs is in the lesson bar's "More" menu.
+    await openMoreMenu(page);
     const badge = page.getByTestId('backend');
     await badge.waitFor({ timeout: KERNEL_START_TIMEOUT_MS });
     if (threads > 1) expect(await badge.innerText()).toMatch(`WASM (${threads} threads)`);

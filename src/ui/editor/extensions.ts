@@ -39,12 +39,19 @@ export function runKeymap(keys: RunKeys): Extension {
       { key: 'Shift-Enter', run: () => (keys.onrun({ advance: true }), true) },
       { key: 'Mod-Enter', run: () => (keys.onrun({ advance: false }), true) },
       {
-        // Tab indents inside the editor; Escape then Tab leaves it (keyboard users must
-        // never be trapped). Returning false lets Escape still close completions etc.
+        // Tab indents inside the editor; Escape leaves it for the cell around it (keyboard
+        // users must never be trapped), from where Tab moves on. An open completion list
+        // takes Escape first.
         key: 'Escape',
         run: (view) => {
-          view.setTabFocusMode(2000);
-          return false;
+          if (view.dom.querySelector('.cm-tooltip-autocomplete')) return false;
+          const cell = view.dom.closest<HTMLElement>('[data-cell-id][tabindex]');
+          if (!cell) {
+            view.setTabFocusMode(2000);
+            return false;
+          }
+          cell.focus();
+          return true;
         },
       },
     ]),

@@ -2,7 +2,7 @@
  * The lesson page's teaching view: present mode on or off, code shown or hidden, and the
  * section to start at. Starts from the link's flags; the lesson page owns one.
  */
-import { tick } from 'svelte';
+import { tick, untrack } from 'svelte';
 import { lessonHref, type LessonParams } from '../session/route';
 import { readTeachingFlags, withTeachingFlags } from './teaching-flags';
 
@@ -29,6 +29,25 @@ export class TeachingState {
       const flags = { present: this.present, section: this.section, codeHidden: this.codeHidden };
       const href = lessonHref(slug, withTeachingFlags(base, flags));
       if (location.hash !== href) history.replaceState(history.state, '', href);
+    });
+  }
+
+  /**
+   * Follows the link when only its flags change (a present-mode link pasted into a tab that
+   * has the lesson open: same page, no reload). Call while the page initialises.
+   */
+  followLink(params: () => LessonParams): void {
+    let initial = true;
+    $effect(() => {
+      const flags = readTeachingFlags(params());
+      // The constructor already applied the first link.
+      if (initial) return void (initial = false);
+      untrack(() => {
+        this.present = flags.present;
+        this.codeHidden = flags.codeHidden;
+        this.section = flags.section;
+        void this.scrollToSection();
+      });
     });
   }
 

@@ -27,4 +27,9 @@ export class NotebookSession extends SessionEngine {
     const backendMemory = options.backendMemory ?? browserBackendMemory();
     super({ ...options, backendMemory }, createReactiveState());
   }
+
+  /** Shows the lost-state banner for a loss the session did not cause (shut down, reload). */
+  noteStateLost(message: string, rerunIds: string[]): void {
+    this.state.stateLost = { message, rerunIds };
+  }
 }
