@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import {
   RUN_ALL_TIMEOUT_MS,
   cell,
+  openMoreMenu,
   openPage,
   setCellCode,
   useBrowser,
@@ -196,6 +197,8 @@ describe('Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Run all' }).click();
     await waitForStatus(page, 'rates', 'ok', RUN_ALL_TIMEOUT_MS);
     await cell(page, 'rates').locator('.main-svg').first().waitFor();
+    // Where the code runs is in the lesson bar's "More" menu.
+    await openMoreMenu(page);
     await expect(page.getByTestId('backend').innerText()).resolves.toMatch(/WASM/);
     expect(await csp.violations()).toEqual([]);
     await context.close();

@@ -3,6 +3,7 @@ import {
   LESSON,
   RUN_ALL_TIMEOUT_MS,
   cell,
+  openMoreMenu,
   openPage,
   setCellCode,
   useBrowser,
@@ -80,7 +81,8 @@ describe('Run all', () => {
     await expect(cell(page, 'tensors').innerText()).resolves.toMatch(/stale: uses data/);
     expect(await cell(page, 'train').getAttribute('data-status')).toBe('ok');
 
-    // The backend badge names the measured backend.
+    // The backend badge (in the lesson bar's "More" menu) names the measured backend.
+    await openMoreMenu(page);
     await expect(page.getByTestId('backend').innerText()).resolves.toMatch(/WASM|WebGL|CPU|WebGPU/);
     expect(errors).toEqual([]);
     await context.close();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { distDir } from '../../src/cli/paths';
-import { RUN_ALL_TIMEOUT_MS, cell, useBrowser, waitForStatus } from './browser';
+import { RUN_ALL_TIMEOUT_MS, cell, openMoreMenu, useBrowser, waitForStatus } from './browser';
 import { servePlain, type PlainServer } from './plain-static-server';
 
 const SUB_PATH = '/course/playgrad/';
@@ -50,6 +50,8 @@ test('index and a lesson work from /course/playgrad/ on a plain static server', 
   for (const id of LESSON_CELLS) {
     expect(await cell(page, id).getAttribute('data-status'), id).toBe('ok');
   }
+  // Where the code runs is in the lesson bar's "More" menu.
+  await openMoreMenu(page);
   await expect(page.getByTestId('backend').innerText()).resolves.toMatch(/WASM/);
 
   // Everything came from under the sub-path, and nothing was missing.

@@ -12,7 +12,10 @@ export interface LastVisit {
 
 export const LAST_VISIT_KEY = 'playgrad:last-visit';
 
-function storage(): Storage | undefined {
+/** The part of localStorage used here (a Map-backed stand-in in unit tests). */
+type VisitStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+function storage(): VisitStorage | undefined {
   try {
     return window.localStorage;
   } catch {
