@@ -27,7 +27,7 @@ describe('course index', () => {
     const objective = page.getByText('Implement gradient descent with tensors in TypeScript');
     await expect(objective.isVisible()).resolves.toBe(false);
     await page.locator('li.card', { has: link }).getByText('What you will learn').click();
-    await expect(objective.isVisible()).resolves.toBe(true);
+    await objective.waitFor({ state: 'visible' });
     await link.click();
     await page.waitForURL(/#\/lesson\/week1\/gradient-descent/);
     await page.getByRole('heading', { name: 'Gradient descent', level: 1 }).first().waitFor();

@@ -21,72 +21,14 @@
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LESSON, cell, cellCode, openPage, setCellCode, useBrowser } from './browser';
+import { deleteFiller, fillStorage } from './storage-helpers';
 
 const { browser, siteUrl } = useBrowser();
 
 /** Small enough to fill in a moment, large enough for the app to open its database. */
 const QUOTA_BYTES = 400_000;
-/** Far above the quota: a filler that writes this much means the override did not bite. */
-const FILLER_CAP_BYTES = 20_000_000;
 /** Saves and banners take milliseconds; the margin is for two busy cores. */
 const STORAGE_TIMEOUT_MS = 30_000;
-
-interface Filled {
-  written: number;
-  /** The name of the error that ended the filling (QuotaExceededError when the disk is "full"). */
-  stoppedBy: string | undefined;
-}
-
-/**
- * Writes random (incompressible) blobs into a database of its own until nothing fits,
- * or until `cap` bytes (then `stoppedBy` is undefined and the test says so).
- */
-function fillStorage(page: Page, cap: number): Promise<Filled> {
-  return page.evaluate(async (cap) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('filler');
-      open.onupgradeneeded = () => open.result.createObjectStore('blobs');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    /** Resolves with undefined once stored, or with the name of the error that refused it. */
-    const put = (bytes: number) =>
-      new Promise<string | undefined>((resolve) => {
-        const data = new Uint8Array(bytes);
-        for (let i = 0; i < bytes; i += 65_536) {
-          crypto.getRandomValues(data.subarray(i, Math.min(bytes, i + 65_536)));
-        }
-        const tx = db.transaction('blobs', 'readwrite');
-        tx.objectStore('blobs').put(data, crypto.randomUUID());
-        tx.oncomplete = () => resolve(undefined);
-        tx.onabort = () => resolve(tx.error?.name ?? 'AbortError');
-      });
-    let written = 0;
-    let stoppedBy: string | undefined;
-    for (const size of [64_000, 8_000, 1_000, 100]) {
-      while (written < cap) {
-        stoppedBy = await put(size);
-        if (stoppedBy !== undefined) break;
-        written += size;
-      }
-    }
-    db.close();
-    return { written, stoppedBy };
-  }, cap);
-}
-
-function deleteFiller(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('filler');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-        // The filler closed its connection; nothing else should hold it open.
-        request.onblocked = () => reject(new Error('the filler database is still open'));
-      }),
-  );
-}
 
 function storedSource(page: Page, cellId: string): Promise<string | undefined> {
   return page.evaluate(
@@ -117,7 +59,7 @@ test('a full disk is reported, the edit survives a reload and is saved once spac
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BYTES });
   await page.goto(`${siteUrl}#/lesson/${LESSON}`);
   await cell(page, 'model').locator('.cm-content').waitFor();
-  const filled = await fillStorage(page, FILLER_CAP_BYTES);
+  const filled = await fillStorage(page);
   expect(filled.stoppedBy, `the filler wrote ${filled.written} bytes`).toBe('QuotaExceededError');
 
   const edited = `${await cellCode(page, 'model')}\n// my note, written on a full disk`;
