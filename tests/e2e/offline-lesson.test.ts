@@ -74,6 +74,22 @@ describe('offline lesson', () => {
       await expect(mark(page, NEVER_OPENED).getAttribute('data-ready')).resolves.toBe('false');
       await expect(mark(page, NEVER_OPENED).innerText()).resolves.toBe('');
 
+      // The Offline page agrees: the opened lesson's files are stored, the other's are not.
+      await page.goto(`${siteUrl}#/offline`);
+      const lessons = page.getByTestId('lesson-assets');
+      const status = (title: RegExp) =>
+        lessons
+          .getByTestId('lesson-assets-row')
+          .filter({ hasText: title })
+          .getByTestId('lesson-assets-status')
+          .innerText();
+      await expect(status(/Neural networks \(MLP\)/)).resolves.toBe('stored');
+      await expect(status(/Convolutional/)).resolves.toBe('not stored');
+      await expect(page.getByTestId('lesson').count()).resolves.toBe(0);
+      await expect(page.locator('#offline-title ~ p').first().innerText()).resolves.toContain(
+        'Ready offline',
+      );
+
       const elsewhere = requests.filter((url) => {
         const parsed = new URL(url);
         return parsed.protocol.startsWith('http') && parsed.origin !== origin;
