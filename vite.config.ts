@@ -57,6 +57,7 @@ export default defineConfig({
         // onnxruntime's WASM is ~11 MB; the largest dataset ~6 MB.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        clientsClaim: true,
         // Hash routing means only the app's own pages are navigated to; a missing
         // notebook, dataset or other file must stay a 404, not become index.html.
         navigateFallback: 'index.html',

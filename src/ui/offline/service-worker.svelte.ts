@@ -16,6 +16,41 @@ export const serviceWorker = $state({
 
 let applyUpdate: ((reloadPage?: boolean) => Promise<void>) | undefined;
 
+/** Rejects with the reason once it is known that no service worker will store the app. */
+let failAppStorage: (reason: string) => void = () => undefined;
+const appStorageFailure = new Promise<never>((_, reject) => {
+  failAppStorage = (reason) => reject(new Error(reason));
+});
+appStorageFailure.catch(() => undefined);
+
+/** Whether the app is precached now: Workbox activates a worker only once its precache is stored. */
+export async function appIsStored(): Promise<boolean> {
+  if (!('serviceWorker' in navigator)) return false;
+  const registration = await navigator.serviceWorker.getRegistration().catch(() => undefined);
+  return Boolean(registration?.active);
+}
+
+/** Resolves once the app is precached; rejects with the reason when it will not be. */
+export function whenAppStored(): Promise<unknown> {
+  if (import.meta.env.DEV) {
+    return Promise.reject(new Error('the development server has no service worker'));
+  }
+  if (!('serviceWorker' in navigator)) {
+    return Promise.reject(new Error('this browser has no service worker (a private window?)'));
+  }
+  return Promise.race([navigator.serviceWorker.ready, appStorageFailure]);
+}
+
+/** An install that ends redundant (its precache failed, e.g. storage full) stores nothing. */
+function watchInstall(registration: ServiceWorkerRegistration | undefined): void {
+  const installing = registration?.installing;
+  installing?.addEventListener('statechange', () => {
+    if (installing.state === 'redundant' && !registration?.active) {
+      failAppStorage('the browser could not store the app (is storage full?)');
+    }
+  });
+}
+
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   applyUpdate = registerSW({
@@ -26,8 +61,10 @@ export function startServiceWorker(): void {
     onOfflineReady: () => {
       serviceWorker.offlineReady = true;
     },
+    onRegisteredSW: (_url, registration) => watchInstall(registration),
     onRegisterError: (error: unknown) => {
       serviceWorker.error = error instanceof Error ? error.message : String(error);
+      failAppStorage(`the service worker did not start (${serviceWorker.error})`);
     },
   });
   // Per-lesson files of an earlier version are never served again: free their space.
