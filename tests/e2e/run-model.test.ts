@@ -62,11 +62,13 @@ describe('Run all and cleanup', () => {
     'Run all skips cleanup: the learning-rate experiment works after it; re-run above means above',
     async () => {
       const { context, page, errors } = await openLesson();
-      await cell(page, 'cleanup').getByTestId('cleanup-note').waitFor();
       await page.getByRole('button', { name: 'Run all' }).click();
       await waitForStatus(page, 'rates', 'ok', RUN_ALL_TIMEOUT_MS);
-      // The cleanup cell did not run: the lesson's tensors are still there.
+      // The cleanup cell did not run (and says why): the lesson's tensors are still there.
       expect(await cell(page, 'cleanup').getAttribute('data-status')).toBe('idle');
+      await expect(cell(page, 'cleanup').getByTestId('cleanup-note').innerText()).resolves.toBe(
+        'Cleanup — frees memory when you are done; Run all skips it',
+      );
 
       // The exercise is still the TODO: the failing check says the cells below are off.
       await expect(verdict(page).innerText()).resolves.toMatch(/^Not yet/);
@@ -118,21 +120,17 @@ describe('checks grade the current exercise', () => {
     'an edited exercise runs before its check; a failing one blocks the check',
     async () => {
       const { context, page, errors } = await openLesson(`#/lesson/${LESSON}?section=the-gradient`);
-      // Run to here from the keyboard: load, tensors and model.
-      await cell(page, 'model').locator('.cm-content').click();
-      await page.keyboard.press('ControlOrMeta+Shift+Enter');
-      await waitForStatus(page, 'model', 'ok', CELL_RUN_TIMEOUT_MS);
-      expect(await cell(page, 'load').getAttribute('data-status')).toBe('ok');
+      for (const id of ['load', 'tensors', 'model']) {
+        await runCell(page, id);
+        await waitForStatus(page, id, 'ok', CELL_RUN_TIMEOUT_MS);
+      }
 
-      // The check's grader code is folded away.
-      expect(await cell(page, CHECK).locator('.cm-editor').count()).toBe(0);
+      // The exercise never ran: the check runs it first.
       await runCell(page, CHECK);
       await waitForStatus(page, CHECK, 'error', CELL_RUN_TIMEOUT_MS);
       await expect(verdict(page).innerText()).resolves.toBe(
         'Not yet: dw is all zeros: is it still the TODO?',
       );
-      // The verdict is the message: no error pointing into the grader's code.
-      expect(await cell(page, CHECK).locator('[data-testid="output"]').count()).toBe(0);
 
       // Correct code, not run: the check runs it first and grades it.
       await setCellCode(page, 'grad', solution());
@@ -150,6 +148,10 @@ describe('checks grade the current exercise', () => {
         /^Your exercise cell failed — fix it first/,
       );
       expect(await cell(page, 'grad').getAttribute('data-status')).toBe('error');
+
+      // The grader's code is folded away, and so is its error: the verdict says it.
+      expect(await cell(page, CHECK).locator('.cm-editor').count()).toBe(0);
+      expect(await cell(page, CHECK).locator('[data-testid="output"]').count()).toBe(0);
       await cell(page, CHECK).getByTestId('toggle-check-code').click();
       await cell(page, CHECK).locator('.cm-editor').waitFor();
       expect(errors).toEqual([]);
@@ -164,12 +166,16 @@ describe('checks grade the current exercise', () => {
       const { context, page, errors, dialogs } = await openLesson(
         `#/lesson/${LESSON}?section=the-gradient`,
       );
-      await cell(page, 'model').getByTestId('run-to-here').click();
-      await waitForStatus(page, 'model', 'ok', CELL_RUN_TIMEOUT_MS);
+      for (const id of ['load', 'tensors', 'model']) {
+        await runCell(page, id);
+        await waitForStatus(page, id, 'ok', CELL_RUN_TIMEOUT_MS);
+      }
       const extras = page.locator('[data-testid="exercise-extras"][data-for="grad"]');
       await extras.getByRole('button', { name: 'Reveal solution' }).click();
       await extras.getByRole('button', { name: 'Use this solution in the exercise' }).click();
       expect(dialogs).toHaveLength(2);
+      await runCell(page, 'grad');
+      await waitForStatus(page, 'grad', 'ok', CELL_RUN_TIMEOUT_MS);
       await runCell(page, CHECK);
       await waitForStatus(page, CHECK, 'ok', CELL_RUN_TIMEOUT_MS);
       const solved = extras.getByTestId('solved');
@@ -193,6 +199,23 @@ describe('checks grade the current exercise', () => {
     },
     TEST_TIMEOUT_MS,
   );
+});
+
+describe('Run to here', () => {
+  test('runs every cell from the top down to this one: button and Ctrl+Shift+Enter', async () => {
+    const { context, page, errors } = await openLesson();
+    await cell(page, 'tensors').locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+Shift+Enter');
+    await waitForStatus(page, 'tensors', 'ok', CELL_RUN_TIMEOUT_MS);
+    expect(await cell(page, 'load').getAttribute('data-status')).toBe('ok');
+    expect(await cell(page, 'model').getAttribute('data-status')).toBe('idle');
+    // The shortcut ran the cells; it typed nothing into the editor.
+    expect(await cell(page, 'tensors').getByTestId('modified').count()).toBe(0);
+    await cell(page, 'model').getByTestId('run-to-here').click();
+    await waitForStatus(page, 'model', 'ok', CELL_RUN_TIMEOUT_MS);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('present mode and Restart', () => {
