@@ -105,7 +105,7 @@ describe('Run all and cleanup', () => {
       await banner.waitFor({ timeout: STOP_RECOVERY_TIMEOUT_MS });
       await banner.getByRole('button', { name: 'Re-run cells above (1)' }).waitFor();
 
-      // The learner can still run the cleanup by hand.
+      // Re-running brings back what the new kernel lost.
       await page.getByRole('button', { name: 'Re-run cells above (1)' }).click();
       await waitForStatus(page, 'load', 'ok', CELL_RUN_TIMEOUT_MS);
       expect(errors).toEqual([]);
