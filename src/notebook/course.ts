@@ -2,6 +2,7 @@
  * The course index: every lesson's front matter (and its exercise ids), in the order a learner takes them
  * (week, then order within the week, then slug so that ties are stable).
  */
+import { lessonModel } from './lesson';
 import { parse } from './parse';
 import { isLessonSlug, LESSON_SLUG_RULE } from './slug';
 import { NotebookError, type LessonEntry } from './types';
@@ -32,9 +33,7 @@ export function buildCourse(entries: { slug: string; text: string }[]): {
     }
     try {
       const { frontMatter, cells } = parse(text);
-      const exercises = cells.flatMap((c) =>
-        c.kind === 'code' && c.role === 'exercise' ? [c.id] : [],
-      );
+      const exercises = lessonModel(cells).exercises.map((exercise) => exercise.id);
       lessons.push(exercises.length > 0 ? { slug, frontMatter, exercises } : { slug, frontMatter });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -151,3 +151,34 @@ export function roleOf(lang: string, attrs: Record<string, string | true>, line:
   }
   return role;
 }
+
+/**
+ * `cleanup` marks an ordinary code cell that frees what the lesson made: a flag, on a
+ * TS/JS cell that is not an exercise, solution, check or hint (those have their own runs).
+ */
+export function checkCleanupFlag(
+  role: CellRole,
+  attrs: Record<string, string | true>,
+  line: number,
+): void {
+  const value = attrs.cleanup;
+  if (value === undefined) return;
+  if (value !== true) {
+    throw new NotebookError(
+      `"cleanup" is a flag: write {cleanup}, not {cleanup=${value}}`,
+      line,
+      'cleanup',
+    );
+  }
+  if (role !== 'code') {
+    const what =
+      role === 'static'
+        ? 'a cell that never runs'
+        : `${role === 'exercise' ? 'an' : 'a'} "${role}" cell`;
+    throw new NotebookError(
+      `"cleanup" marks an ordinary TS/JS cell that frees memory, not ${what}`,
+      line,
+      'cleanup',
+    );
+  }
+}

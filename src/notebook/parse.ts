@@ -9,7 +9,8 @@
 import MarkdownIt from 'markdown-it';
 import { closesFence } from './fence';
 import { readFrontMatter } from './front-matter';
-import { formatInfoString, parseInfoString, roleOf } from './info-string';
+import { checkCleanupFlag, formatInfoString, parseInfoString, roleOf } from './info-string';
+import { lessonModel } from './lesson';
 import { positionalId, positionCounter } from './positions';
 import { NotebookError, type Cell, type CodeCell, type Notebook, type ParseWarning } from './types';
 
@@ -117,6 +118,7 @@ function codeCell(
     });
   }
   const role = roleOf(parsed.lang, parsed.attrs, line);
+  checkCleanupFlag(role, parsed.attrs, line);
   const cell: CodeCell = {
     kind: 'code',
     id: '',
@@ -173,18 +175,10 @@ function assignIds(cells: Located[]): void {
   }
 }
 
+/** Solutions, checks and hints name an existing exercise, one solution and check each. */
 function checkReferences(cells: Located[]): void {
-  const exercises = new Set(
-    cells.flatMap(({ cell }) =>
-      cell.kind === 'code' && cell.role === 'exercise' ? [cell.id] : [],
-    ),
-  );
-  for (const { cell, line } of cells) {
-    if (cell.kind !== 'code' || cell.for === undefined || exercises.has(cell.for)) continue;
-    throw new NotebookError(
-      `"${cell.role}" cell is for "${cell.for}", but no exercise cell has that id`,
-      line,
-      'for',
-    );
-  }
+  const [problem] = lessonModel(cells.map(({ cell }) => cell)).problems;
+  if (!problem) return;
+  const line = cells.find(({ cell }) => cell === problem.cell)?.line ?? 1;
+  throw new NotebookError(problem.message, line, 'for');
 }

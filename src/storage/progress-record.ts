@@ -10,6 +10,11 @@ export interface LessonProgress {
   visitedAt: number;
   /** Ids of the exercises solved, in the order they were first solved. */
   solved: string[];
+  /**
+   * Exercises whose solution was revealed before they were solved: once solved, they
+   * count as "solved with the solution", not as solved. Absent in older records.
+   */
+  revealed?: string[];
 }
 
 /** The record after opening the lesson at `now`: solved exercises are kept. */
@@ -18,7 +23,36 @@ export function withVisit(
   slug: string,
   now: number,
 ): LessonProgress {
-  return { slug, visitedAt: now, solved: record?.solved ?? [] };
+  return { ...record, slug, visitedAt: now, solved: record?.solved ?? [] };
+}
+
+/**
+ * The record after revealing the solution of `exerciseId`. An exercise already solved
+ * on one's own stays solved on one's own: looking at the solution afterwards is fine.
+ */
+export function withRevealed(
+  record: LessonProgress | undefined,
+  slug: string,
+  exerciseId: string,
+  now: number,
+): LessonProgress {
+  const solved = record?.solved ?? [];
+  const revealed = record?.revealed ?? [];
+  const add = !solved.includes(exerciseId) && !revealed.includes(exerciseId);
+  return {
+    slug,
+    visitedAt: record?.visitedAt ?? now,
+    solved,
+    revealed: add ? [...revealed, exerciseId] : revealed,
+  };
+}
+
+/** How an exercise stands: solved alone, solved with the revealed solution, or not yet. */
+export type ExerciseStanding = 'solved' | 'revealed' | 'open';
+
+export function standing(record: LessonProgress | undefined, exerciseId: string): ExerciseStanding {
+  if (!record?.solved.includes(exerciseId)) return 'open';
+  return record.revealed?.includes(exerciseId) ? 'revealed' : 'solved';
 }
 
 /**
@@ -33,6 +67,7 @@ export function withSolved(
 ): LessonProgress {
   const solved = record?.solved ?? [];
   return {
+    ...record,
     slug,
     visitedAt: record?.visitedAt ?? now,
     solved: solved.includes(exerciseId) ? solved : [...solved, exerciseId],
@@ -41,9 +76,15 @@ export function withSolved(
 
 export interface ProgressSummary {
   visited: boolean;
+  /** Solved without revealing the solution. */
   solved: number;
+  /** Solved after revealing the solution. */
+  withSolution: number;
   total: number;
-  /** "2 of 3 exercises solved", or undefined for a lesson without exercises. */
+  /**
+   * "2 of 3 exercises solved", "1 of 3 exercises solved, 1 with the solution", or
+   * undefined for a lesson without exercises.
+   */
   text: string | undefined;
 }
 
@@ -55,13 +96,16 @@ export function summarize(
   exercises: readonly string[],
   record: LessonProgress | undefined,
 ): ProgressSummary {
-  const solved = exercises.filter((id) => record?.solved.includes(id)).length;
+  const solved = exercises.filter((id) => standing(record, id) === 'solved').length;
+  const withSolution = exercises.filter((id) => standing(record, id) === 'revealed').length;
   const total = exercises.length;
   const noun = total === 1 ? 'exercise' : 'exercises';
+  const revealed = withSolution > 0 ? `, ${withSolution} with the solution` : '';
   return {
     visited: record !== undefined,
     solved,
+    withSolution,
     total,
-    text: total === 0 ? undefined : `${solved} of ${total} ${noun} solved`,
+    text: total === 0 ? undefined : `${solved} of ${total} ${noun} solved${revealed}`,
   };
 }

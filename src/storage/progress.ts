@@ -4,7 +4,7 @@
  * must never block or be blocked by them.
  */
 import { openDB, type DBSchema } from 'idb';
-import { withSolved, withVisit, type LessonProgress } from './progress-record';
+import { withRevealed, withSolved, withVisit, type LessonProgress } from './progress-record';
 import { attempt, connectionCache } from './database';
 
 export type { LessonProgress } from './progress-record';
@@ -55,6 +55,16 @@ export function recordSolved(
 ): Promise<LessonProgress> {
   return update(dbName, 'remember the solved exercise', slug, (record) =>
     withSolved(record, slug, exerciseId, Date.now()),
+  );
+}
+
+export function recordRevealed(
+  slug: string,
+  exerciseId: string,
+  dbName = PROGRESS_DB_NAME,
+): Promise<LessonProgress> {
+  return update(dbName, 'remember the revealed solution', slug, (record) =>
+    withRevealed(record, slug, exerciseId, Date.now()),
   );
 }
 

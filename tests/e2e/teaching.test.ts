@@ -174,7 +174,10 @@ describe('exercises', () => {
       await runCell(page, check);
       await waitForStatus(page, check, 'ok', CELL_RUN_TIMEOUT_MS);
       await expect(verdict.innerText()).resolves.toBe('Correct — well done');
-      await extras.getByTestId('solved').waitFor();
+      // Solved with the revealed solution: recorded as such, not as solved alone.
+      await expect(extras.getByTestId('solved').innerText()).resolves.toBe(
+        '✓ Solved with the solution',
+      );
 
       // After a reload the lesson still says solved (IndexedDB), and so does the index.
       await page.reload();
@@ -188,7 +191,7 @@ describe('exercises', () => {
       });
       await expect
         .poll(() => card.getByTestId('solved-count').innerText())
-        .toBe('1 of 1 exercise solved');
+        .toBe('0 of 1 exercise solved, 1 with the solution');
       await card.getByTestId('visited').waitFor();
       // A lesson never opened: its exercise count, no visited mark.
       const other = page.locator('li.card', { has: page.getByRole('link', { name: 'PCA' }) });

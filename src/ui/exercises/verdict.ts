@@ -3,14 +3,22 @@
  * as solved. Pure: the lesson page and the progress store share these rules.
  */
 import type { CellRun } from '../session/cell-run';
+import { EXERCISE_FAILED, EXERCISE_FAILED_TEXT } from './check-run';
 
-export type Verdict = { kind: 'correct'; text: string } | { kind: 'not-yet'; text: string };
+export type Verdict =
+  | { kind: 'correct'; text: string }
+  | { kind: 'not-yet'; text: string }
+  /** The exercise's own run failed, so nothing was graded. */
+  | { kind: 'exercise-failed'; text: string };
 
 /** The verdict of a finished check run; undefined while it has not run, runs or is stale. */
 export function checkVerdict(run: CellRun | undefined): Verdict | undefined {
   if (run?.status === 'ok') return { kind: 'correct', text: 'Correct — well done' };
   if (run?.status !== 'error') return undefined;
   const error = run.outputs.find((output) => output.type === 'error');
+  if (error?.type === 'error' && error.ename === EXERCISE_FAILED) {
+    return { kind: 'exercise-failed', text: EXERCISE_FAILED_TEXT };
+  }
   const message = error?.type === 'error' ? error.message.trim() : '';
   return { kind: 'not-yet', text: message ? `Not yet: ${message}` : 'Not yet: the check failed.' };
 }

@@ -2,8 +2,10 @@
  * Which code a headless run executes for each cell: the run a learner who solved every
  * exercise would make. An exercise runs with its solution substituted; the solution
  * cell itself is skipped; shown-only fences (```python) and hints (```md {hint …}) are
- * not cells of the run.
+ * not cells of the run. Cleanup cells run last, whatever their place, so the run still
+ * ends by freeing everything (and the lesson's own leak assertions still run).
  */
+import { lessonModel } from '../../notebook/lesson';
 import type { CodeCell, Notebook } from '../../notebook/types';
 
 export interface PlannedCell {
@@ -15,22 +17,21 @@ export interface PlannedCell {
 }
 
 export function planRun(notebook: Notebook): PlannedCell[] {
+  const lesson = lessonModel(notebook.cells);
   const codeCells = notebook.cells.filter(
     (cell): cell is CodeCell =>
       cell.kind === 'code' && cell.role !== 'static' && cell.role !== 'hint',
   );
-  const solutions = new Map<string, string>();
-  for (const cell of codeCells) {
-    if (cell.role === 'solution' && cell.for) solutions.set(cell.for, cell.source);
-  }
-  return codeCells.map((cell, i) => ({
+  const planned = codeCells.map((cell, i) => ({
     cell,
     index: i + 1,
     code:
       cell.role === 'solution'
         ? undefined
         : cell.role === 'exercise'
-          ? (solutions.get(cell.id) ?? cell.source)
+          ? (lesson.exercise(cell.id)?.solution?.source ?? cell.source)
           : cell.source,
   }));
+  const isCleanup = (p: PlannedCell): boolean => lesson.cleanup.has(p.cell.id);
+  return [...planned.filter((p) => !isCleanup(p)), ...planned.filter(isCleanup)];
 }

@@ -14,6 +14,8 @@ export interface CellRun {
   ms?: number;
   /** Jupyter-like execution count `[n]`, given when the run starts. */
   count?: number;
+  /** The code of the latest run (a check first re-runs an exercise whose code changed). */
+  code?: string;
   /** Top-level names the last run declared. */
   defines: string[];
   /** Free names the last run referenced. */
@@ -31,8 +33,8 @@ export function emptyCellRun(): CellRun {
 }
 
 /**
- * Cells whose successful run a fresh kernel has lost, in the order they last ran: what
- * "Re-run cells above" runs again. The cell being stopped is left out.
+ * Cells whose successful run a fresh kernel has lost, in the order they last ran. The
+ * cell being stopped is left out.
  */
 export function cellsThatRan(cells: Readonly<Record<string, CellRun>>, except?: string): string[] {
   return Object.entries(cells)
@@ -40,4 +42,30 @@ export function cellsThatRan(cells: Readonly<Record<string, CellRun>>, except?: 
     .filter(([, cell]) => cell.status === 'ok' || cell.status === 'stale')
     .sort(([, a], [, b]) => (a.count ?? 0) - (b.count ?? 0))
     .map(([id]) => id);
+}
+
+/** Where the page shows the cells: what "above" means, and which cells are cleanup. */
+export interface CellLayout {
+  /** Runnable cells in page order. */
+  order: readonly string[];
+  /** Cells that free what the lesson made: never re-run for the learner. */
+  cleanup: ReadonlySet<string>;
+}
+
+/**
+ * What "Re-run cells above" runs after the kernel was replaced: the cells above the one
+ * that was running (all of them when none was) that had run, in page order, cleanup
+ * left out. Without a layout (the headless runner), the cells that ran, as they ran.
+ */
+export function cellsToRerun(
+  cells: Readonly<Record<string, CellRun>>,
+  running: string | undefined,
+  layout: CellLayout | undefined,
+): string[] {
+  const ran = cellsThatRan(cells, running);
+  if (!layout) return ran;
+  const lost = new Set(ran);
+  const at = running === undefined ? -1 : layout.order.indexOf(running);
+  const above = at < 0 ? layout.order : layout.order.slice(0, at);
+  return above.filter((id) => lost.has(id) && !layout.cleanup.has(id));
 }

@@ -3,12 +3,8 @@
  * cells, shown-only code, and each exercise with its (hidden) solution and hints attached,
  * so they appear under their exercise wherever the author wrote them.
  */
-import {
-  RUNNABLE_LANGS,
-  type CodeCell,
-  type MarkdownCell,
-  type Notebook,
-} from '../../notebook/types';
+import { lessonModel, runsInKernel } from '../../notebook/lesson';
+import type { CodeCell, MarkdownCell, Notebook } from '../../notebook/types';
 
 export type LessonItem =
   | { kind: 'markdown'; cell: MarkdownCell }
@@ -16,40 +12,22 @@ export type LessonItem =
   /** Shown, never run: other languages (```python) and unknown fences. */
   | { kind: 'static'; cell: CodeCell };
 
-export function isRunnable(cell: CodeCell): boolean {
-  const runnableLang = (RUNNABLE_LANGS as readonly string[]).includes(cell.lang);
-  return runnableLang && cell.role !== 'static' && cell.role !== 'solution';
-}
-
 export function lessonItems(notebook: Notebook): LessonItem[] {
-  const solutions = new Map<string, CodeCell>();
-  const hints = new Map<string, CodeCell[]>();
-  for (const cell of notebook.cells) {
-    if (cell.kind !== 'code' || !cell.for) continue;
-    if (cell.role === 'solution') solutions.set(cell.for, cell);
-    if (cell.role === 'hint') hints.set(cell.for, [...(hints.get(cell.for) ?? []), cell]);
-  }
-  const exerciseIds = new Set(
-    notebook.cells.flatMap((c) => (c.kind === 'code' && c.role === 'exercise' ? [c.id] : [])),
-  );
+  const lesson = lessonModel(notebook.cells);
   const items: LessonItem[] = [];
   for (const cell of notebook.cells) {
     if (cell.kind === 'markdown') {
       if (cell.source.trim() !== '') items.push({ kind: 'markdown', cell });
-    } else if (cell.role === 'hint' && cell.for && exerciseIds.has(cell.for)) {
-      // Shown under its exercise, one at a time, on request.
-    } else if (cell.role === 'solution' && cell.for && solutions.get(cell.for) === cell) {
-      // Shown under its exercise instead (an orphan solution stays where it is, as code).
-      const hasExercise = notebook.cells.some((c) => c.kind === 'code' && c.id === cell.for);
-      if (!hasExercise) items.push({ kind: 'static', cell });
-    } else if (isRunnable(cell)) {
+      continue;
+    }
+    const owner = lesson.exerciseOf(cell);
+    if (owner && (cell === owner.solution || owner.hints.includes(cell))) {
+      // Shown under its exercise instead (hints one at a time, on request).
+    } else if (runsInKernel(cell)) {
       const item: LessonItem = { kind: 'code', cell };
-      if (cell.role === 'exercise') {
-        const solution = solutions.get(cell.id);
-        const own = hints.get(cell.id);
-        if (solution) item.solution = solution;
-        if (own) item.hints = own;
-      }
+      const exercise = cell.role === 'exercise' ? lesson.exercise(cell.id) : undefined;
+      if (exercise?.solution) item.solution = exercise.solution;
+      if (exercise && exercise.hints.length > 0) item.hints = exercise.hints;
       items.push(item);
     } else {
       items.push({ kind: 'static', cell });

@@ -9,7 +9,7 @@
  */
 import type { Backend, BackendChoice } from '../../kernel/protocol';
 import { planBackendStart, settleBackendChoice } from './backend-memory';
-import { cellsThatRan, emptyCellRun, type CellRun } from './cell-run';
+import { cellsToRerun, emptyCellRun, type CellRun } from './cell-run';
 import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';
 import { applyCellMessage } from './apply-message';
 import { createJob, partition, type Batch, type Job } from './run-job';
@@ -36,6 +36,9 @@ export type {
 /** How long a cooperative Stop may take before the worker is terminated and replaced. */
 export const STOP_GRACE_MS = 1500;
 
+/** What a cell cut short by Restart says. */
+export const RESTARTED_WHILE_RUNNING = 'Stopped — the kernel was restarted while this cell ran.';
+
 export class SessionEngine {
   private client: KernelClient;
   private queue: Job[] = [];
@@ -50,12 +53,24 @@ export class SessionEngine {
   /** The URL's or settings' backend, until "Measure again" asks for 'auto'. */
   private requestedBackend: Backend | 'auto';
 
+  /** The page's cell order and cleanup cells; the view that shows the session sets it. */
+  private layout: SessionOptions['layout'];
+
   constructor(
     private readonly options: SessionOptions,
     protected readonly state: SessionState = createSessionState(),
   ) {
     this.requestedBackend = options.backend ?? 'auto';
+    this.layout = options.layout;
     this.client = this.startClient();
+  }
+
+  /**
+   * Tells the session the page's cell order and cleanup cells (for "Re-run cells above").
+   * A lesson's session outlives the page that shows it, so each page mount sets it anew.
+   */
+  useLayout(layout: SessionOptions['layout']): void {
+    this.layout = layout;
   }
 
   get kernelState(): SessionKernelState {
@@ -148,13 +163,23 @@ export class SessionEngine {
     });
   }
 
-  /** A fresh kernel; outputs stay on the page but no cell counts as run any more. */
+  /**
+   * A fresh kernel; outputs stay on the page but no cell counts as run any more. The cell
+   * that was running is marked stopped (its run was cut short), and so is one a Stop had
+   * already interrupted: both say why their outputs end early.
+   */
   async restart(): Promise<void> {
+    const running = this.current?.cellId;
     this.cancelQueued('idle');
     this.replaceKernel();
     for (const cell of Object.values(this.state.cells)) {
-      cell.status = 'idle';
+      if (cell.status !== 'interrupted') cell.status = 'idle';
       cell.staleBecause = undefined;
+    }
+    if (running) {
+      const cell = this.cell(running);
+      cell.status = 'interrupted';
+      cell.outputs = [...cell.outputs, errorOutput('Stopped', RESTARTED_WHILE_RUNNING)];
     }
     this.executionCount = 0;
     this.state.stateLost = undefined;
@@ -209,6 +234,7 @@ export class SessionEngine {
     cell.status = 'running';
     cell.outputs = [];
     cell.count = this.executionCount;
+    cell.code = job.code;
     cell.staleBecause = undefined;
     try {
       const done = await this.client.execute(job.cellId, job.code, (message) =>
@@ -275,7 +301,7 @@ export class SessionEngine {
     running: Job | undefined,
     reason: { ename: string; message: string; status: CellRun['status']; lost: string },
   ): void {
-    const rerunIds = cellsThatRan(this.state.cells, running?.cellId);
+    const rerunIds = cellsToRerun(this.state.cells, running?.cellId, this.layout?.());
     this.cancelQueued('interrupted');
     this.replaceKernel();
     if (running) {

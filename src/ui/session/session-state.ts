@@ -1,7 +1,7 @@
 /** The observable state of a notebook session, and the options it starts with. */
 import type { Backend, BackendChoice, KernelState } from '../../kernel/protocol';
 import type { BackendMemory } from './backend-memory';
-import type { CellRun } from './cell-run';
+import type { CellLayout, CellRun } from './cell-run';
 import type { KernelWorker } from './kernel-client';
 
 /** 'failed': the worker could not start at all; Restart tries again. */
@@ -29,6 +29,8 @@ export interface SessionOptions {
   /** Where the measured backend is remembered between visits; none: measure every start. */
   backendMemory?: BackendMemory;
   workerFactory?: () => KernelWorker;
+  /** The page's cell order and cleanup cells (read when the kernel is replaced). */
+  layout?: () => CellLayout | undefined;
 }
 
 export function createSessionState(): SessionState {
@@ -50,4 +52,10 @@ export interface RunAllCell {
    * learner, and the cells after them do not depend on it.
    */
   continueOnError?: boolean;
+}
+
+/** A check and the exercise it grades, with the code in their editors now. */
+export interface CheckRun {
+  exercise: { id: string; code: string };
+  check: { id: string; code: string };
 }

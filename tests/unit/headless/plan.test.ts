@@ -42,3 +42,17 @@ describe('planRun with hints', () => {
     ]);
   });
 });
+
+describe('planRun with cleanup cells', () => {
+  test('cleanup cells run last, after everything else, keeping their page index', () => {
+    const nb = parse(
+      '---\ntitle: t\nweek: 1\norder: 1\n---\n\n```ts {id=a}\n1\n```\n\n' +
+        '```ts {id=free cleanup}\nfree()\n```\n\n```ts {id=b}\n2\n```\n',
+    );
+    expect(planRun(nb).map((p) => [p.index, p.cell.id, p.code])).toEqual([
+      [1, 'a', '1'],
+      [3, 'b', '2'],
+      [2, 'free', 'free()'],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { emptyCellRun, type CellRun } from '../../../src/ui/session/cell-run';
+import { EXERCISE_FAILED, EXERCISE_FAILED_TEXT } from '../../../src/ui/exercises/check-run';
 import { checkVerdict, isSolved } from '../../../src/ui/exercises/verdict';
 
 const run = (status: CellRun['status'], count?: number, extra: Partial<CellRun> = {}): CellRun => ({
@@ -24,6 +25,16 @@ describe('checkVerdict', () => {
     expect(checkVerdict(failed)).toEqual({
       kind: 'not-yet',
       text: 'Not yet: dw is all zeros: is it still the TODO?',
+    });
+  });
+
+  test('a check blocked by a failing exercise says to fix the exercise, not "Not yet"', () => {
+    const blocked = run('error', undefined, {
+      outputs: [{ type: 'error', ename: EXERCISE_FAILED, message: EXERCISE_FAILED_TEXT }],
+    });
+    expect(checkVerdict(blocked)).toEqual({
+      kind: 'exercise-failed',
+      text: 'Your exercise cell failed — fix it first',
     });
   });
 
