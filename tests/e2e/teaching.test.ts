@@ -12,7 +12,7 @@ const { browser, siteUrl } = useBrowser();
 
 /** Loading the data and building tensors on WASM, two cores, no GPU. */
 const CELL_RUN_TIMEOUT_MS = 60_000;
-const SECTIONS_IN_LESSON = 9;
+const SECTIONS_IN_LESSON = 12;
 /**
  * The page's main thread can be busy for many seconds (Plotly's lazy load parses 4 MB of
  * script) on a shared two-core machine: clicks wait that long, and each test is long.
@@ -59,7 +59,7 @@ describe('present mode from a link', () => {
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowLeft');
       expect(await sectionId(page)).toBe('the-data');
-      expect(await counter(page)).toMatch(/2 \/ 9$/);
+      expect(await counter(page)).toMatch(new RegExp(`2 / ${SECTIONS_IN_LESSON}$`));
 
       // Show the code again; the arrows do nothing while typing in an editor.
       await present(page).getByTestId('toggle-code').click();
@@ -191,12 +191,12 @@ describe('exercises', () => {
       });
       await expect
         .poll(() => card.getByTestId('solved-count').innerText())
-        .toBe('0 of 1 exercise solved, 1 with the solution');
+        .toBe('0 of 4 exercises solved, 1 with the solution');
       await card.getByTestId('visited').waitFor();
       // A lesson never opened: its exercise count, no visited mark.
       const other = page.locator('li.card', { has: page.getByRole('link', { name: 'PCA' }) });
       await expect(other.getByTestId('solved-count').innerText()).resolves.toBe(
-        '0 of 1 exercise solved',
+        '0 of 4 exercises solved',
       );
       expect(await other.getByTestId('visited').count()).toBe(0);
       expect(errors).toEqual([]);
