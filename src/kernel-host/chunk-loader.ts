@@ -32,8 +32,13 @@ export function createChunkLoader(fetchText: (url: string) => Promise<string>): 
 
   async function build(url: string, chain: readonly string[]): Promise<string> {
     const code = await fetchText(url);
-    const dependencies = chunkDependencies(code, url);
-    const blobs = await Promise.all(dependencies.map((dependency) => load(dependency, chain)));
+    const { imports, assets } = chunkDependencies(code, url);
+    const loadAsset = (asset: string) => load(asset, chain).catch(() => asset);
+    const dependencies = [...imports, ...assets];
+    const blobs = await Promise.all([
+      ...imports.map((dependency) => load(dependency, chain)),
+      ...assets.map(loadAsset),
+    ]);
     const resolved = new Map(dependencies.map((dependency, i) => [dependency, blobs[i]]));
     const module = new Blob([rewriteChunk(code, url, resolved)], { type: 'text/javascript' });
     return URL.createObjectURL(module);

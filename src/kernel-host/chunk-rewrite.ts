@@ -20,12 +20,19 @@ const DYNAMIC_IMPORT = /\bimport\(\s*(["'`])(\.\.?\/[^"'`\s]+)\1\s*\)/g;
 const MODULE_ASSET = /new URL\(\s*(["'`])([^"'`\s]+\.mjs)\1\s*,\s*import\.meta\.url\s*\)/g;
 const IMPORT_META_URL = /\bimport\.meta\.url\b/g;
 
-/** What a chunk needs loaded before it: its static imports and its module assets (absolute URLs). */
-export function chunkDependencies(code: string, chunkUrl: string): string[] {
-  const found = new Set<string>();
-  for (const match of code.matchAll(STATIC_IMPORT)) found.add(new URL(match[3], chunkUrl).href);
-  for (const match of code.matchAll(MODULE_ASSET)) found.add(new URL(match[2], chunkUrl).href);
-  return [...found];
+/**
+ * What a chunk needs loaded before it (absolute URLs): its static imports, and the module
+ * assets it names. An asset may not exist (onnxruntime names its own unbundled file): the
+ * loader then keeps the site URL, as the unrewritten code would have.
+ */
+export function chunkDependencies(
+  code: string,
+  chunkUrl: string,
+): { imports: string[]; assets: string[] } {
+  const urls = (pattern: RegExp, group: number) => [
+    ...new Set([...code.matchAll(pattern)].map((match) => new URL(match[group], chunkUrl).href)),
+  ];
+  return { imports: urls(STATIC_IMPORT, 3), assets: urls(MODULE_ASSET, 2) };
 }
 
 /** `loaded` maps each dependency's absolute URL to the blob: URL it was loaded as. */

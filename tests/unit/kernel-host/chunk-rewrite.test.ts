@@ -20,11 +20,13 @@ const CODE = [
 
 describe('chunkDependencies', () => {
   test('lists static imports and module assets, as absolute URLs, not dynamic imports', () => {
-    expect(chunkDependencies(CODE, CHUNK)).toEqual([
-      'https://school.example/course/assets/rolldown-runtime-B.js',
-      'https://school.example/course/assets/worker-W.js',
-      'https://school.example/course/assets/ort-glue-D.mjs',
-    ]);
+    expect(chunkDependencies(CODE, CHUNK)).toEqual({
+      imports: [
+        'https://school.example/course/assets/rolldown-runtime-B.js',
+        'https://school.example/course/assets/worker-W.js',
+      ],
+      assets: ['https://school.example/course/assets/ort-glue-D.mjs'],
+    });
   });
 });
 
