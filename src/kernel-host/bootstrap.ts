@@ -15,6 +15,7 @@ import { DYNAMIC_IMPORT_GLOBAL } from './chunk-rewrite';
 import { HostClient } from './host-client';
 import { isHostMessage, type HostStart } from './host-protocol';
 import { hubCacheStorage } from './hub-cache';
+import { kernelIndexedDB } from './kernel-indexeddb';
 import { proxiedFetch } from './proxied-fetch';
 
 /** The part of the worker global scope the bootstrap uses (tsconfig has DOM types only). */
@@ -51,6 +52,7 @@ function start(event: MessageEvent<unknown>): void {
   const fetchSite = proxiedFetch(host, siteBase, scope.fetch.bind(self));
   define('fetch', fetchSite);
   define('caches', hubCacheStorage(host));
+  define('indexedDB', kernelIndexedDB(host));
 
   const loader = createChunkLoader(async (url) => {
     const response = await fetchSite(url);

@@ -38,11 +38,20 @@ export class HostClient {
   }
 
   /** Asks the page; resolves with its response (null: none), rejects with its reason. */
-  request(body: RequestBody, transfer: Transferable[] = []): Promise<HostResponse | null> {
+  async request(body: RequestBody, transfer: Transferable[] = []): Promise<HostResponse | null> {
+    return (await this.send(body, transfer)).response;
+  }
+
+  /** Asks the page for a value (a stored record). */
+  async requestValue(body: RequestBody): Promise<unknown> {
+    return (await this.send(body, [])).value;
+  }
+
+  private send(body: RequestBody, transfer: Transferable[]): Promise<HostReply & { ok: true }> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, (reply) => {
-        if (reply.ok) resolve(reply.response);
+        if (reply.ok) resolve(reply);
         else reject(new TypeError(reply.message));
       });
       this.port.postMessage({ ...body, id }, transfer);

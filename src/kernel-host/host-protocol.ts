@@ -20,11 +20,21 @@ export interface HostResponse {
 export type HostRequest =
   | { host: 'fetch'; id: number; url: string; method: 'GET' | 'HEAD'; headers: [string, string][] }
   | { host: 'cache-match'; id: number; url: string }
-  | { host: 'cache-put'; id: number; url: string; response: HostResponse };
+  | { host: 'cache-put'; id: number; url: string; response: HostResponse }
+  | ({ host: 'store'; id: number } & StoreOperation);
+
+/**
+ * The kernel's own records (tfjs' `indexeddb://` models), kept by the page in a database of
+ * their own: the kernel has no IndexedDB, and never reaches the page's.
+ */
+export type StoreOperation =
+  | { op: 'get' | 'delete'; db: string; store: string; key: string }
+  | { op: 'getAll'; db: string; store: string }
+  | { op: 'put'; db: string; store: string; key: string; value: unknown };
 
 /** Page → kernel: the answer to request `id`; `response` is null when there is none (no cache entry). */
 export type HostReply =
-  | { host: 'reply'; id: number; ok: true; response: HostResponse | null }
+  | { host: 'reply'; id: number; ok: true; response: HostResponse | null; value?: unknown }
   | { host: 'reply'; id: number; ok: false; message: string };
 
 /** Frame → bootstrap worker, with the kernel's port; then page ↔ kernel talk on that port. */

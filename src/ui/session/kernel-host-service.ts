@@ -15,6 +15,7 @@ import {
   type HostRequest,
   type HostResponse,
 } from '../../kernel-host/host-protocol';
+import { runStoreOperation } from './kernel-store';
 
 export interface ServedReply {
   reply: HostReply;
@@ -26,6 +27,13 @@ export async function serveHostRequest(
   siteBase: string,
 ): Promise<ServedReply> {
   try {
+    if (request.host === 'store') {
+      const value = await runStoreOperation(request);
+      return {
+        reply: { host: 'reply', id: request.id, ok: true, response: null, value },
+        transfer: [],
+      };
+    }
     const response = await answer(request, siteBase);
     const transfer = response?.body ? [response.body] : [];
     return { reply: { host: 'reply', id: request.id, ok: true, response }, transfer };
@@ -35,7 +43,10 @@ export async function serveHostRequest(
   }
 }
 
-async function answer(request: HostRequest, siteBase: string): Promise<HostResponse | null> {
+async function answer(
+  request: Exclude<HostRequest, { host: 'store' }>,
+  siteBase: string,
+): Promise<HostResponse | null> {
   switch (request.host) {
     case 'fetch': {
       if (!request.url.startsWith(siteBase))
