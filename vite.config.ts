@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './scripts/vite/content-plugin';
+import { kernelFrameCspPlugin } from './scripts/vite/kernel-frame-csp-plugin';
 import { tfjsWasmThreadsPlugin } from './scripts/vite/tfjs-wasm-threads-plugin';
 import {
   assetGlobs,
@@ -29,6 +30,7 @@ export default defineConfig({
     svelte(),
     contentPlugin(),
     tfjsWasmThreadsPlugin(),
+    kernelFrameCspPlugin(),
     // Offline study: a service worker precaches the app, per-lesson files on demand (docs/decisions.md).
     VitePWA({
       // A new deploy waits for the learner's "Reload" (edits live in IndexedDB).

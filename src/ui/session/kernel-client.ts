@@ -23,6 +23,9 @@ import {
   type StreamMessage,
   type UpdateDisplayMessage,
 } from '../../kernel/protocol';
+import kernelBootstrapUrl from '../../kernel-host/bootstrap.ts?worker&url';
+import kernelEntryUrl from '../../kernel/worker.ts?worker&url';
+import { SandboxedKernelWorker } from './sandboxed-kernel';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
 export interface KernelWorker {
@@ -73,9 +76,18 @@ interface PendingExecution {
 
 type Listener<T> = (value: T) => void;
 
-/** Vite bundles the worker because of this exact `new Worker(new URL(…))` shape. */
-export function createKernelWorker(): KernelWorker {
-  return new Worker(new URL('../../kernel/worker.ts', import.meta.url), { type: 'module' });
+/**
+ * The kernel runs in its own, opaque origin (sandboxed-kernel.ts), so cells cannot reach the
+ * page's storage. The dev server serves unbundled modules the kernel's loader cannot
+ * rewrite, so there it is an ordinary same-origin module worker.
+ */
+export function createKernelWorker(siteBase: string): KernelWorker {
+  if (import.meta.env.DEV) return new Worker(kernelEntryUrl, { type: 'module' });
+  return new SandboxedKernelWorker({
+    siteBase,
+    entryUrl: new URL(kernelEntryUrl, siteBase).href,
+    bootstrapUrl: new URL(kernelBootstrapUrl, siteBase).href,
+  });
 }
 
 export class KernelClient {
@@ -93,7 +105,7 @@ export class KernelClient {
   private readonly crashListeners = new Set<Listener<KernelCrashedError>>();
 
   constructor(options: KernelClientOptions) {
-    this.worker = (options.workerFactory ?? createKernelWorker)();
+    this.worker = (options.workerFactory ?? (() => createKernelWorker(options.baseUrl)))();
     this.worker.addEventListener('message', (event) => this.receive(event.data));
     this.worker.addEventListener('error', (event) => this.crash(describeError(event)));
     this.worker.addEventListener('messageerror', () =>
