@@ -26,7 +26,7 @@ import {
   type InitRequest,
   type KernelMessage,
   type KernelRequest,
-} from './protocol';
+} from '../protocol/messages';
 import { resetShared } from './shared-scope';
 
 /** The part of the worker global scope the kernel uses (tsconfig has DOM types only). */

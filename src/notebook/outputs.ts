@@ -2,7 +2,7 @@
  * What a code cell produced, in the order it produced it. The same shape is kept in the
  * UI, returned by `playgrad run --json` (as MIME bundles) and exported to `.ipynb`.
  */
-import type { MimeBundle } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
 
 export type CellOutput =
   | { type: 'stream'; name: 'stdout' | 'stderr'; text: string }

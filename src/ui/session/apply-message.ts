@@ -3,7 +3,7 @@
  * touch any cell (a live chart made by one cell and updated by another, or by a timer
  * after its cell ended); the rest go to the message's own cell.
  */
-import { assertNever, type MimeBundle } from '../../kernel/protocol';
+import { assertNever, type MimeBundle } from '../../protocol/messages';
 import type { CellOutput } from '../../notebook/outputs';
 import { emptyCellRun, type CellRun } from './cell-run';
 import type { CellMessage } from './kernel-client';

@@ -22,7 +22,7 @@ import {
   type ResultMessage,
   type StreamMessage,
   type UpdateDisplayMessage,
-} from '../../kernel/protocol';
+} from '../../protocol/messages';
 
 /** The part of `Worker` the client uses, so tests can pass a fake. */
 export interface KernelWorker {

@@ -3,7 +3,7 @@
  * (merge consecutive stream chunks, update a display in place, keep one progress widget
  * per display id) are tested without a worker.
  */
-import { MIME, type MimeBundle, type ProgressMessage } from '../../kernel/protocol';
+import { MIME, type MimeBundle, type ProgressMessage } from '../../protocol/messages';
 import type { CellOutput } from '../../notebook/outputs';
 
 /** The widget payload a `progress` message is kept as, so renderers see a normal display. */

@@ -7,7 +7,7 @@
  * Svelte `$state` proxy, so the page updates as outputs arrive; in unit tests it is a
  * plain object, so the very same logic runs in Node without the Svelte compiler.
  */
-import type { Backend, BackendChoice } from '../../kernel/protocol';
+import type { Backend, BackendChoice } from '../../protocol/messages';
 import { planBackendStart, settleBackendChoice } from './backend-memory';
 import { cellsThatRan, emptyCellRun, type CellRun } from './cell-run';
 import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';

@@ -1,5 +1,5 @@
 /** The observable state of a notebook session, and the options it starts with. */
-import type { Backend, BackendChoice, KernelState } from '../../kernel/protocol';
+import type { Backend, BackendChoice, KernelState } from '../../protocol/messages';
 import type { BackendMemory } from './backend-memory';
 import type { CellRun } from './cell-run';
 import type { KernelWorker } from './kernel-client';

@@ -4,7 +4,7 @@ import type {
   ExecuteRequest,
   KernelMessage,
   KernelRequest,
-} from '../../../src/kernel/protocol';
+} from '../../../src/protocol/messages';
 import type { KernelWorker } from '../../../src/ui/session/kernel-client';
 
 export const WASM_CHOICE: BackendChoice = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ExecuteRequest } from '../../../src/kernel/protocol';
+import type { ExecuteRequest } from '../../../src/protocol/messages';
 import {
   isOutOfMemory,
   LEAK_WARNING_TENSORS,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cellId, MIME } from '../../../src/kernel/protocol';
+import { cellId, MIME } from '../../../src/protocol/messages';
 import type { CellOutput } from '../../../src/notebook/outputs';
 import {
   appendStream,

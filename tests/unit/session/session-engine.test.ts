@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { SessionEngine, STOP_GRACE_MS } from '../../../src/ui/session/session-engine';
 import { fakeWorkers, settle, type FakeWorker } from './fake-worker';
 

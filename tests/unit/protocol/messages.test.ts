@@ -5,7 +5,7 @@ import {
   cellId,
   type KernelMessage,
   type KernelRequest,
-} from '../../../src/kernel/protocol';
+} from '../../../src/protocol/messages';
 
 /** One example of every message kind, as the worker and the UI send them. */
 const messages: KernelMessage[] = [
