@@ -13,6 +13,7 @@ import { toMimeBundle } from '../lib/index';
 import { flushPendingOutputs } from '../lib/throttle';
 import { compileCell } from './compile';
 import { captureConsole } from './console';
+import { OutputBatcher } from './output-batcher';
 import { describeError } from './error-location';
 import { executeCell } from './execute';
 import { clearInputs, setInput } from './inputs';
@@ -57,7 +58,14 @@ function enqueue(task: () => Promise<void>): void {
   queue = queue.then(task).catch((error: unknown) => reportKernelError(error));
 }
 
+/** Every message goes through the batcher, which sends printed text in bounded bursts. */
+const batcher = new OutputBatcher(deliver);
+
 function post(message: KernelMessage): void {
+  batcher.send(message);
+}
+
+function deliver(message: KernelMessage): void {
   try {
     scope.postMessage(message);
   } catch (error) {
@@ -89,7 +97,7 @@ async function init(request: InitRequest): Promise<void> {
   captureConsole({
     write(name, text) {
       if (state.cell === undefined) return false;
-      post({ type: 'stream', cellId: state.cell, name, text });
+      batcher.stream(state.cell, name, text);
       return true;
     },
     format: textOf,
@@ -182,12 +190,7 @@ function reportKernelError(error: unknown): void {
     console.error('Playgrad kernel:', error);
     return;
   }
-  post({
-    type: 'stream',
-    cellId: state.cell,
-    name: 'stderr',
-    text: `${info.ename}: ${info.message}\n`,
-  });
+  batcher.stream(state.cell, 'stderr', `${info.ename}: ${info.message}\n`);
 }
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set([

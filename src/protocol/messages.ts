@@ -106,6 +106,8 @@ export interface StreamMessage {
   cellId: CellId;
   name: 'stdout' | 'stderr';
   text: string;
+  /** Lines printed before `text` that the kernel did not send (a flood: stream-tail.ts). */
+  dropped?: number;
 }
 
 export interface DisplayMessage {

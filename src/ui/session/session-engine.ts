@@ -11,7 +11,8 @@ import type { Backend, BackendChoice } from '../../protocol/messages';
 import { planBackendStart, settleBackendChoice } from './backend-memory';
 import { cellsThatRan, emptyCellRun, type CellRun } from './cell-run';
 import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';
-import { applyCellMessage } from './apply-message';
+import { applyCellMessages } from './apply-message';
+import { FrameQueue } from './frame-queue';
 import { createJob, partition, type Batch, type Job } from './run-job';
 import { isOutOfMemory, OUT_OF_MEMORY, outOfMemoryError, tensorsLeft } from './memory-trouble';
 import {
@@ -49,12 +50,18 @@ export class SessionEngine {
   private disposed = false;
   /** The URL's or settings' backend, until "Measure again" asks for 'auto'. */
   private requestedBackend: Backend | 'auto';
+  /** Kernel messages wait for the next frame, so a flood cannot freeze the page. */
+  private readonly frames: FrameQueue;
 
   constructor(
     private readonly options: SessionOptions,
     protected readonly state: SessionState = createSessionState(),
   ) {
     this.requestedBackend = options.backend ?? 'auto';
+    this.frames = new FrameQueue(
+      (messages) => applyCellMessages(this.state.cells, messages),
+      options.frameScheduler,
+    );
     this.client = this.startClient();
   }
 
@@ -84,6 +91,11 @@ export class SessionEngine {
     return Object.values(this.state.cells).some(
       (cell) => cell.status === 'running' || cell.status === 'queued',
     );
+  }
+
+  /** Stop is useful: a cell runs or waits, or a finished cell's timer keeps sending output. */
+  get canStop(): boolean {
+    return this.busy || this.state.lateOutput;
   }
 
   /** The run record of a cell, created on first use. */
@@ -127,6 +139,10 @@ export class SessionEngine {
   async stop(): Promise<void> {
     this.cancelQueued('interrupted');
     const running = this.current;
+    if (!running && this.state.lateOutput) {
+      this.forceRestart(undefined, LATE_OUTPUT_STOPPED);
+      return;
+    }
     if (!running) return;
     running.stopRequested = true;
     this.client.interrupt();
@@ -207,6 +223,9 @@ export class SessionEngine {
     const generation = this.generation;
     this.executionCount += 1;
     cell.status = 'running';
+    this.state.lateOutput = false;
+    // Late output of the cell's previous run belongs before this run, not in it.
+    this.frames.flushAll();
     cell.outputs = [];
     cell.count = this.executionCount;
     cell.staleBecause = undefined;
@@ -214,6 +233,8 @@ export class SessionEngine {
       const done = await this.client.execute(job.cellId, job.code, (message) =>
         this.apply(message),
       );
+      // The cell counts as done once its outputs are on the page.
+      await this.frames.drained();
       if (generation !== this.generation) return false;
       cell.ms = done.ms;
       cell.defines = done.defines;
@@ -232,6 +253,7 @@ export class SessionEngine {
       // A replaced worker: whoever replaced it (stop, restart, crash) set the status.
       if (generation !== this.generation) return false;
       cell.status = 'error';
+      this.frames.flushAll();
       const failure = error instanceof Error ? error : new Error(String(error));
       cell.outputs = [...cell.outputs, errorOutput(failure.name, failure.message)];
       return false;
@@ -248,7 +270,7 @@ export class SessionEngine {
   }
 
   private apply(message: CellMessage): void {
-    applyCellMessage(this.state.cells, message);
+    this.frames.push(message);
   }
 
   private cancelQueued(status: CellRun['status']): void {
@@ -279,6 +301,7 @@ export class SessionEngine {
     this.cancelQueued('interrupted');
     this.replaceKernel();
     if (running) {
+      this.frames.flushAll();
       const cell = this.cell(running.cellId);
       cell.status = reason.status;
       cell.outputs = [...cell.outputs, errorOutput(reason.ename, reason.message)];
@@ -293,6 +316,7 @@ export class SessionEngine {
   private replaceKernel(): void {
     this.generation += 1;
     this.liveTensors = 0;
+    this.state.lateOutput = false;
     const running = this.current;
     this.current = undefined;
     this.client.terminate();
@@ -321,7 +345,9 @@ export class SessionEngine {
       this.state.backendMeasuredAt = shown.measuredAt;
     });
     client.onLateMessage((message) => {
-      if (isCurrent()) this.apply(message);
+      if (!isCurrent()) return;
+      if (!this.current) this.state.lateOutput = true;
+      this.apply(message);
     });
     client.onCrash((error: KernelCrashedError) => {
       if (!isCurrent()) return;
@@ -346,6 +372,13 @@ export class SessionEngine {
     return client;
   }
 }
+
+const LATE_OUTPUT_STOPPED = {
+  ename: 'Interrupted',
+  message: '',
+  status: 'idle',
+  lost: 'A finished cell was still printing (a timer or a promise), so the kernel was restarted to stop it: its state was lost, every variable the cells defined is gone.',
+} as const;
 
 function errorOutput(ename: string, message: string): CellRun['outputs'][number] {
   return { type: 'error', ename, message };

@@ -2,6 +2,7 @@
 import type { Backend, BackendChoice, KernelState } from '../../protocol/messages';
 import type { BackendMemory } from './backend-memory';
 import type { CellRun } from './cell-run';
+import type { FrameScheduler } from './frame-queue';
 import type { KernelWorker } from './kernel-client';
 
 /** 'failed': the worker could not start at all; Restart tries again. */
@@ -20,6 +21,11 @@ export interface SessionState {
   backendMeasuredAt: number | undefined;
   cells: Record<string, CellRun>;
   stateLost: StateLost | undefined;
+  /**
+   * A finished cell's timer or promise sent output since the last run started: Stop stays
+   * offered, since only replacing the kernel ends a timer.
+   */
+  lateOutput: boolean;
 }
 
 export interface SessionOptions {
@@ -29,6 +35,8 @@ export interface SessionOptions {
   /** Where the measured backend is remembered between visits; none: measure every start. */
   backendMemory?: BackendMemory;
   workerFactory?: () => KernelWorker;
+  /** When batched kernel messages are applied (default: the next animation frame). */
+  frameScheduler?: FrameScheduler;
 }
 
 export function createSessionState(): SessionState {
@@ -38,6 +46,7 @@ export function createSessionState(): SessionState {
     backendMeasuredAt: undefined,
     cells: {},
     stateLost: undefined,
+    lateOutput: false,
   };
 }
 

@@ -53,7 +53,7 @@ describe('SessionEngine.run', () => {
     await expect(session.run('a', 'x')).resolves.toBe(false);
     expect(session.cells.a.status).toBe('error');
     expect(session.cells.a.outputs).toEqual([
-      { type: 'stream', name: 'stdout', text: 'ab' },
+      { type: 'stream', name: 'stdout', text: 'ab', newlines: 0 },
       { type: 'result', data: { [MIME.text]: '42' } },
       { type: 'error', ename: 'TypeError', message: 'bad', line: 3 },
     ]);
@@ -91,6 +91,8 @@ describe('SessionEngine.run', () => {
       displayId: 'd1',
       data: { v: 2 },
     });
+    // Messages are applied on the next frame (a microtask without a browser).
+    await settle();
     expect(session.cells.a.outputs).toEqual([{ type: 'display', displayId: 'd1', data: { v: 2 } }]);
     expect(session.cells.b.outputs).toEqual([]);
   });
@@ -273,6 +275,22 @@ describe('SessionEngine.stop', () => {
     await session.stop();
     expect(workers).toHaveLength(1);
     expect(workers[0].received.map((r) => r.type)).toEqual(['init']);
+  });
+
+  test('a finished cell that keeps printing keeps Stop offered, and Stop ends it', async () => {
+    const { session, workers } = sessionWith();
+    await session.run('timer', 'setInterval(() => console.log(1), 0)');
+    expect(session.canStop).toBe(false);
+    workers[0].emit({ type: 'stream', cellId: 'timer' as never, name: 'stdout', text: '1\n' });
+    await settle();
+    expect(session.cells.timer.outputs).toHaveLength(1);
+    expect(session.busy).toBe(false);
+    expect(session.canStop).toBe(true);
+    await session.stop();
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(session.stateLost?.message).toMatch(/still printing/);
+    expect(session.canStop).toBe(false);
   });
 });
 
