@@ -126,6 +126,7 @@ async function execute(request: ExecuteRequest): Promise<void> {
   state.interrupted = false;
   post({ type: 'status', state: 'busy' });
   const start = performance.now();
+  const tensorsAtStart = state.countTensors?.();
   let ok = false;
   let defines: string[] = [];
   let uses: string[] = [];
@@ -149,7 +150,7 @@ async function execute(request: ExecuteRequest): Promise<void> {
   flushPendingOutputs();
   const ms = Math.round((performance.now() - start) * 10) / 10;
   const tensors = state.countTensors?.();
-  post({ type: 'done', id, cellId: cell, ok, ms, defines, uses, tensors });
+  post({ type: 'done', id, cellId: cell, ok, ms, defines, uses, tensors, tensorsAtStart });
   post({ type: 'status', state: 'idle' });
 }
 
@@ -178,6 +179,9 @@ function handle(request: KernelRequest): void {
     case 'input':
       setInput(request.name, request.value);
       break;
+    case 'ping':
+      post({ type: 'pong', id: request.id });
+      break;
     default:
       assertNever(request);
   }
@@ -199,6 +203,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
   'interrupt',
   'restart',
   'input',
+  'ping',
 ]);
 
 function isKernelRequest(data: unknown): data is KernelRequest {
@@ -219,4 +224,32 @@ scope.addEventListener('unhandledrejection', (event) => {
   reportKernelError(event.reason);
 });
 
+/**
+ * `self.close()` in a cell would end the worker silently, leaving a kernel the page shows
+ * as ready. Every way to call it goes through the prototype's `close`, replaced (for good)
+ * by one that tells the page first.
+ */
+function announceClose(): void {
+  const owner = findOwner(self, 'close');
+  if (!owner) return;
+  const close: unknown = Reflect.get(owner, 'close');
+  if (typeof close !== 'function') return;
+  Object.defineProperty(owner, 'close', {
+    configurable: false,
+    writable: false,
+    value: function closeAndTell(this: unknown): void {
+      post({ type: 'closed' });
+      Reflect.apply(close, this, []);
+    },
+  });
+}
+
+function findOwner(object: object, key: string): object | undefined {
+  for (let owner: object | null = object; owner; owner = Object.getPrototypeOf(owner)) {
+    if (Object.hasOwn(owner, key)) return owner;
+  }
+  return undefined;
+}
+
+announceClose();
 post({ type: 'status', state: 'starting' });

@@ -14,7 +14,7 @@ import { KernelClient, type CellMessage, type KernelCrashedError } from './kerne
 import { applyCellMessages } from './apply-message';
 import { FrameQueue } from './frame-queue';
 import { createJob, partition, type Batch, type Job } from './run-job';
-import { isOutOfMemory, OUT_OF_MEMORY, outOfMemoryError, tensorsLeft } from './memory-trouble';
+import { OUT_OF_MEMORY, TensorLeaks } from './memory-trouble';
 import {
   createSessionState,
   type RunAllCell,
@@ -36,6 +36,11 @@ export type {
 
 /** How long a cooperative Stop may take before the worker is terminated and replaced. */
 export const STOP_GRACE_MS = 1500;
+/**
+ * A worker that does not answer a ping this quickly is blocked by a cell (a tight loop):
+ * no helper can notice the interrupt, so it is replaced without waiting out the grace.
+ */
+export const STOP_PING_MS = 300;
 
 export class SessionEngine {
   private client: KernelClient;
@@ -44,8 +49,8 @@ export class SessionEngine {
   /** Increases each time the worker is replaced; runs of an older worker are ignored. */
   private generation = 0;
   private executionCount = 0;
-  /** Live tensors after the last cell: the kernel starts with none. */
-  private liveTensors = 0;
+  /** Tensors each cell left alive (the leak note). */
+  private readonly leaks = new TensorLeaks();
   private awaitingFreshKernel = false;
   private disposed = false;
   /** The URL's or settings' backend, until "Measure again" asks for 'auto'. */
@@ -147,11 +152,13 @@ export class SessionEngine {
     running.stopRequested = true;
     this.client.interrupt();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const never = new Promise<boolean>(() => undefined);
     const stoppedInTime = await Promise.race([
       running.settled.then(() => true),
       new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
       }),
+      this.client.ping(STOP_PING_MS).then((answered) => (answered ? never : false)),
     ]);
     clearTimeout(timer);
     if (stoppedInTime || this.current !== running) return;
@@ -230,9 +237,12 @@ export class SessionEngine {
     cell.count = this.executionCount;
     cell.staleBecause = undefined;
     try {
-      const done = await this.client.execute(job.cellId, job.code, (message) =>
-        this.apply(message),
-      );
+      let outOfMemory = false;
+      const done = await this.client.execute(job.cellId, job.code, (message) => {
+        // The kernel names running out of memory; the page does not guess from the text.
+        if (message.type === 'error' && message.outOfMemory) outOfMemory = true;
+        this.apply(message);
+      });
       // The cell counts as done once its outputs are on the page.
       await this.frames.drained();
       if (generation !== this.generation) return false;
@@ -240,9 +250,10 @@ export class SessionEngine {
       cell.defines = done.defines;
       cell.uses = done.uses;
       cell.tensors = done.tensors;
-      cell.tensorsLeft = tensorsLeft(this.liveTensors, done.tensors);
-      this.liveTensors = done.tensors ?? this.liveTensors;
-      if (!done.ok && outOfMemoryError(cell.outputs)) {
+      for (const [id, count] of this.leaks.record(job.cellId, done.tensorsAtStart, done.tensors)) {
+        this.cell(id).tensorsLeft = count;
+      }
+      if (!done.ok && outOfMemory) {
         this.forceRestart(job, { ...OUT_OF_MEMORY, status: 'error' });
         return false;
       }
@@ -315,7 +326,7 @@ export class SessionEngine {
 
   private replaceKernel(): void {
     this.generation += 1;
-    this.liveTensors = 0;
+    this.leaks.reset();
     this.state.lateOutput = false;
     const running = this.current;
     this.current = undefined;
@@ -356,10 +367,6 @@ export class SessionEngine {
         this.awaitingFreshKernel = false;
         this.state.kernelState = 'failed';
         this.state.stateLost = { message: error.message, rerunIds: [] };
-        return;
-      }
-      if (isOutOfMemory(error.message)) {
-        this.forceRestart(this.current, { ...OUT_OF_MEMORY, status: 'error' });
         return;
       }
       this.forceRestart(this.current, {
