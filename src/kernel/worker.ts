@@ -9,6 +9,7 @@
  * cell that is running.
  */
 import { setKernelContext } from '../lib/context';
+import { formatForConsole } from '../lib/format';
 import { toMimeBundle } from '../lib/index';
 import { flushPendingOutputs } from '../lib/throttle';
 import { compileCell } from './compile';
@@ -21,7 +22,6 @@ import { CELL_MODULE_NAMES, CELL_MODULES } from './modules';
 import {
   assertNever,
   cellId,
-  MIME,
   type CellId,
   type ExecuteRequest,
   type InitRequest,
@@ -81,11 +81,6 @@ function deliver(message: KernelMessage): void {
   }
 }
 
-function textOf(value: unknown): string {
-  const text = toMimeBundle(value)?.[MIME.text];
-  return typeof text === 'string' ? text : String(value);
-}
-
 async function init(request: InitRequest): Promise<void> {
   state.baseUrl = request.baseUrl;
   setKernelContext({
@@ -100,7 +95,7 @@ async function init(request: InitRequest): Promise<void> {
       batcher.stream(state.cell, name, text);
       return true;
     },
-    format: textOf,
+    format: formatForConsole,
   });
   // Loaded here, not at the top, so that the worker answers at once and tfjs loads once.
   const { chooseBackend, liveTensorCount } = await import('./backend');
