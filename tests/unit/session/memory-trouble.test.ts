@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ExecuteRequest } from '../../../src/protocol/messages';
+import type { DoneMessage, ExecuteRequest } from '../../../src/protocol/messages';
 import { LEAK_WARNING_TENSORS, tensorsLeft } from '../../../src/ui/session/memory-trouble';
 import { SessionEngine } from '../../../src/ui/session/session-engine';
 import { fakeWorkers, settle, type FakeWorker } from './fake-worker';
@@ -19,7 +19,7 @@ function finishWith(
   tensorsAtStart?: number,
 ) {
   const { id, cellId } = request;
-  const done = { type: 'done', id, cellId, ok, ms: 5, defines: [], uses: [], tensors } as const;
+  const done: DoneMessage = { type: 'done', id, cellId, ok, ms: 5, defines: [], uses: [], tensors };
   worker.emit(tensorsAtStart === undefined ? done : { ...done, tensorsAtStart });
 }
 
