@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BACKENDS, type Backend } from '../src/kernel/protocol';
+import { BACKENDS, type Backend } from '../src/protocol/messages';
 import { runInBrowser } from './browser-runs';
 import { HNSW_NOTEBOOK, runHnswBench } from './hnsw-bench';
 import { runInNode } from './node-reference';

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Backend } from '../src/kernel/protocol';
+import type { Backend } from '../src/protocol/messages';
 import type { NotebookReport } from '../src/ui/headless/report';
 import type {} from '../src/ui/headless/runner-api';
 import { launchBrowser } from '../src/cli/browser';

@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BACKENDS, type Backend } from '../kernel/protocol';
+import { BACKENDS, type Backend } from '../protocol/messages';
 import { exportNotebook } from './export';
 import { notebooksDir } from './paths';
 import { runNotebookFiles } from './run';

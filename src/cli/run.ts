@@ -6,7 +6,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Backend } from '../kernel/protocol';
+import type { Backend } from '../protocol/messages';
 import type { CellReport, NotebookReport } from '../ui/headless/report';
 import type {} from '../ui/headless/runner-api';
 import { launchBrowser } from './browser';

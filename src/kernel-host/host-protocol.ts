@@ -1,7 +1,7 @@
 /**
  * The messages between the page and the kernel's bootstrap in its opaque origin
  * (docs/decisions.md, "Kernel isolation"). They share the kernel's MessagePort with the
- * kernel protocol (`src/kernel/protocol.ts`) and are told apart by their `host` tag.
+ * kernel protocol (`src/protocol/messages.ts`) and are told apart by their `host` tag.
  *
  * The kernel cannot fetch the site's own files (its origin is opaque, a static host sends no
  * CORS headers, and the service worker does not control it), so it asks the page; and it

@@ -6,7 +6,7 @@
  * read back with `await data()` so that asynchronous backends are timed to completion.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Backend } from './protocol';
+import type { Backend } from '../protocol/messages';
 
 /** `setBackend` can hang (threaded WASM in a minified build, a lost GPU): never wait longer. */
 export const SET_BACKEND_TIMEOUT_MS = 8000;

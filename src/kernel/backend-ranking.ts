@@ -1,7 +1,7 @@
 /**
  * Pure decisions over backend trials (no tfjs here, so they are unit-tested in Node).
  */
-import type { Backend, BackendTrial } from './protocol';
+import type { Backend, BackendTrial } from '../protocol/messages';
 
 /** Once WASM does this many GFLOP/s, the plain-JS CPU backend is not worth measuring. */
 export const CPU_NOT_WORTH_IT_GFLOPS = 1;

@@ -15,7 +15,12 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { activateBackend, measureMatmul } from './backend-measure';
 import { fastest, reasonToSkip } from './backend-ranking';
 import { registerWasmKernelFixes } from './tfjs-kernels/register-wasm-fixes';
-import { BACKENDS, type Backend, type BackendChoice, type BackendTrial } from './protocol';
+import {
+  BACKENDS,
+  type Backend,
+  type BackendChoice,
+  type BackendTrial,
+} from '../protocol/messages';
 
 export async function chooseBackend(
   request: Backend | 'auto',

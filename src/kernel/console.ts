@@ -1,18 +1,19 @@
 /**
  * Cells' `console.*` → `stream` outputs of the running cell.
  *
- * log/info/debug/dir go to stdout, warn/error/trace to stderr. Arguments are joined with
- * spaces as the browser console does: strings as they are, other values in the same text
- * form as a displayed result. Output produced while no cell is current (kernel start-up,
- * tfjs's own warnings during backend selection) goes to the real console.
+ * log/info/debug/dir go to stdout, warn/error/trace to stderr. The line is the sink's
+ * (the kernel uses the helpers' `formatForConsole`: `%s`/`%d` substitutions, values as a
+ * displayed result would read); a formatter that throws (a hostile getter) falls back to
+ * `String()`. Output produced while no cell is current (kernel start-up, tfjs's own
+ * warnings during backend selection) goes to the real console.
  */
 export type StreamName = 'stdout' | 'stderr';
 
 export interface ConsoleSink {
   /** Returns false when there is no cell to send the text to. */
   write(name: StreamName, text: string): boolean;
-  /** Text for a non-string argument. */
-  format(value: unknown): string;
+  /** The line `console.log(...args)` prints, without its newline. */
+  format(args: readonly unknown[]): string;
 }
 
 const METHODS: ReadonlyArray<[keyof Console, StreamName]> = [
@@ -32,7 +33,7 @@ export function captureConsole(sink: ConsoleSink, target: Console = console): ()
     const original: unknown = target[method];
     originals.set(method, original);
     const replacement = (...args: unknown[]): void => {
-      if (sink.write(stream, `${formatArguments(args, sink.format)}\n`)) return;
+      if (sink.write(stream, `${formatLine(args, sink.format)}\n`)) return;
       if (typeof original === 'function') Reflect.apply(original, target, args);
     };
     Reflect.set(target, method, replacement);
@@ -42,18 +43,22 @@ export function captureConsole(sink: ConsoleSink, target: Console = console): ()
   };
 }
 
-export function formatArguments(
+/** The sink's line, or each argument's `String()` when formatting throws. */
+export function formatLine(
   args: readonly unknown[],
-  format: (value: unknown) => string,
+  format: (args: readonly unknown[]) => string,
 ): string {
-  return args.map((arg) => (typeof arg === 'string' ? arg : safeFormat(arg, format))).join(' ');
+  try {
+    return format(args);
+  } catch {
+    return args.map(safeString).join(' ');
+  }
 }
 
-function safeFormat(value: unknown, format: (value: unknown) => string): string {
+function safeString(value: unknown): string {
   try {
-    return format(value);
-  } catch {
-    // A value whose formatting throws (a disposed tensor, a hostile getter) still prints.
     return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }

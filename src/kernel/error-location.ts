@@ -10,6 +10,7 @@
  */
 import type { SourceMapSegment } from 'magic-string';
 import { CellSyntaxError } from './cell-error';
+import { isOutOfMemory } from './out-of-memory';
 
 export interface CellErrorInfo {
   ename: string;
@@ -18,6 +19,8 @@ export interface CellErrorInfo {
   line?: number;
   /** 1-based column in the transpiled cell, when known. */
   column?: number;
+  /** The kernel could not get the memory it asked for (out-of-memory.ts). */
+  outOfMemory?: boolean;
 }
 
 export interface ScriptInfo {
@@ -38,6 +41,7 @@ export function describeError(thrown: unknown, script?: ScriptInfo): CellErrorIn
   // The lib's InterruptedError: the learner pressed Stop, which is not a bug in the cell.
   const ename = thrown.name === 'InterruptedError' ? 'Interrupted' : thrown.name || 'Error';
   const info: CellErrorInfo = { ename, message: thrown.message };
+  if (isOutOfMemory(thrown)) info.outOfMemory = true;
   if (!script) return info;
   const position = findPosition(thrown.stack ?? '', script);
   return position ? withPosition(info, position.line, position.column) : info;

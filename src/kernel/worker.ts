@@ -9,10 +9,12 @@
  * cell that is running.
  */
 import { setKernelContext } from '../lib/context';
+import { formatForConsole } from '../lib/format';
 import { toMimeBundle } from '../lib/index';
 import { flushPendingOutputs } from '../lib/throttle';
 import { compileCell } from './compile';
 import { captureConsole } from './console';
+import { OutputBatcher } from './output-batcher';
 import { describeError } from './error-location';
 import { executeCell } from './execute';
 import { clearInputs, setInput } from './inputs';
@@ -20,13 +22,12 @@ import { CELL_MODULE_NAMES, CELL_MODULES } from './modules';
 import {
   assertNever,
   cellId,
-  MIME,
   type CellId,
   type ExecuteRequest,
   type InitRequest,
   type KernelMessage,
   type KernelRequest,
-} from './protocol';
+} from '../protocol/messages';
 import { resetShared } from './shared-scope';
 
 /** The part of the worker global scope the kernel uses (tsconfig has DOM types only). */
@@ -57,7 +58,14 @@ function enqueue(task: () => Promise<void>): void {
   queue = queue.then(task).catch((error: unknown) => reportKernelError(error));
 }
 
+/** Every message goes through the batcher, which sends printed text in bounded bursts. */
+const batcher = new OutputBatcher(deliver);
+
 function post(message: KernelMessage): void {
+  batcher.send(message);
+}
+
+function deliver(message: KernelMessage): void {
   try {
     scope.postMessage(message);
   } catch (error) {
@@ -73,11 +81,6 @@ function post(message: KernelMessage): void {
   }
 }
 
-function textOf(value: unknown): string {
-  const text = toMimeBundle(value)?.[MIME.text];
-  return typeof text === 'string' ? text : String(value);
-}
-
 async function init(request: InitRequest): Promise<void> {
   state.baseUrl = request.baseUrl;
   setKernelContext({
@@ -89,10 +92,10 @@ async function init(request: InitRequest): Promise<void> {
   captureConsole({
     write(name, text) {
       if (state.cell === undefined) return false;
-      post({ type: 'stream', cellId: state.cell, name, text });
+      batcher.stream(state.cell, name, text);
       return true;
     },
-    format: textOf,
+    format: formatForConsole,
   });
   // Loaded here, not at the top, so that the worker answers at once and tfjs loads once.
   const { chooseBackend, liveTensorCount } = await import('./backend');
@@ -118,6 +121,7 @@ async function execute(request: ExecuteRequest): Promise<void> {
   state.interrupted = false;
   post({ type: 'status', state: 'busy' });
   const start = performance.now();
+  const tensorsAtStart = state.countTensors?.();
   let ok = false;
   let defines: string[] = [];
   let uses: string[] = [];
@@ -141,7 +145,7 @@ async function execute(request: ExecuteRequest): Promise<void> {
   flushPendingOutputs();
   const ms = Math.round((performance.now() - start) * 10) / 10;
   const tensors = state.countTensors?.();
-  post({ type: 'done', id, cellId: cell, ok, ms, defines, uses, tensors });
+  post({ type: 'done', id, cellId: cell, ok, ms, defines, uses, tensors, tensorsAtStart });
   post({ type: 'status', state: 'idle' });
 }
 
@@ -170,6 +174,9 @@ function handle(request: KernelRequest): void {
     case 'input':
       setInput(request.name, request.value);
       break;
+    case 'ping':
+      post({ type: 'pong', id: request.id });
+      break;
     default:
       assertNever(request);
   }
@@ -182,12 +189,7 @@ function reportKernelError(error: unknown): void {
     console.error('Playgrad kernel:', error);
     return;
   }
-  post({
-    type: 'stream',
-    cellId: state.cell,
-    name: 'stderr',
-    text: `${info.ename}: ${info.message}\n`,
-  });
+  batcher.stream(state.cell, 'stderr', `${info.ename}: ${info.message}\n`);
 }
 
 const REQUEST_TYPES: ReadonlySet<string> = new Set([
@@ -196,6 +198,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
   'interrupt',
   'restart',
   'input',
+  'ping',
 ]);
 
 function isKernelRequest(data: unknown): data is KernelRequest {
@@ -216,4 +219,32 @@ scope.addEventListener('unhandledrejection', (event) => {
   reportKernelError(event.reason);
 });
 
+/**
+ * `self.close()` in a cell would end the worker silently, leaving a kernel the page shows
+ * as ready. Every way to call it goes through the prototype's `close`, replaced (for good)
+ * by one that tells the page first.
+ */
+function announceClose(): void {
+  const owner = findOwner(self, 'close');
+  if (!owner) return;
+  const close: unknown = Reflect.get(owner, 'close');
+  if (typeof close !== 'function') return;
+  Object.defineProperty(owner, 'close', {
+    configurable: false,
+    writable: false,
+    value: function closeAndTell(this: unknown): void {
+      post({ type: 'closed' });
+      Reflect.apply(close, this, []);
+    },
+  });
+}
+
+function findOwner(object: object, key: string): object | undefined {
+  for (let owner: object | null = object; owner; owner = Object.getPrototypeOf(owner)) {
+    if (Object.hasOwn(owner, key)) return owner;
+  }
+  return undefined;
+}
+
+announceClose();
 post({ type: 'status', state: 'starting' });

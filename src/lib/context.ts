@@ -5,7 +5,7 @@
  * kernel installs at start-up. Keeping this one small interface between them lets the
  * helpers be unit-tested in Node with a recording context instead of a worker.
  */
-import type { CellId, KernelMessage } from '../kernel/protocol';
+import type { CellId, KernelMessage } from '../protocol/messages';
 
 export interface KernelContext {
   /** Send a message to the UI. */

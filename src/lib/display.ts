@@ -1,8 +1,8 @@
 /**
  * `display()`: show a value now, and update it in place later.
  */
-import type { MimeBundle } from '../kernel/protocol';
-import { MIME } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
+import { MIME } from '../protocol/messages';
 import { kernelContext, newDisplayId } from './context';
 import { MIMEBUNDLE, type Displayable } from './displayable';
 import { toMimeBundle } from './mime';

@@ -5,7 +5,7 @@
  * as the bundle it returns. A well-known symbol (`Symbol.for`) rather than a method name
  * means the protocol works across bundles and never collides with a learner's own keys.
  */
-import type { MimeBundle } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
 
 export const MIMEBUNDLE: unique symbol = Symbol.for('playgrad.mimebundle');
 

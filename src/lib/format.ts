@@ -6,7 +6,7 @@
  * "… 900 more", a depth limit, and numbers never rounded.
  */
 import { format as prettyFormat, type Config, type NewPlugin } from 'pretty-format';
-import { MIME } from '../kernel/protocol';
+import { MIME } from '../protocol/messages';
 import { isDisplayable, MIMEBUNDLE } from './displayable';
 import { numberText, shortestFloat32 } from './numbers';
 import { isTensorLike, tensorSummary } from './tensor';

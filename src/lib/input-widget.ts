@@ -6,8 +6,8 @@
  * A widget's value lives in the kernel's input registry, not in the object: the UI sends
  * `input { name: id, value }` and then re-runs the dependent cells, which read `.value`.
  */
-import type { MimeBundle } from '../kernel/protocol';
-import { MIME } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
+import { MIME } from '../protocol/messages';
 import { getInput, hasInput } from '../kernel/inputs';
 import { kernelContext } from './context';
 import { MIMEBUNDLE, type Displayable } from './displayable';

@@ -4,8 +4,8 @@
  * The kernel uses `toMimeBundle` for a cell's last expression and `display()`, and
  * `formatForConsole` for `console.log`, so every output of a value goes through here.
  */
-import type { MimeBundle } from '../kernel/protocol';
-import { MIME } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
+import { MIME } from '../protocol/messages';
 import { isDisplayable, MIMEBUNDLE, type Displayable } from './displayable';
 import { formatValue } from './format';
 import { isTensorLike, tensorBundle } from './tensor';

@@ -2,8 +2,8 @@
  * What every chart shares: the `Plot` value (Plotly's Jupyter format) and a clean
  * default layout that reads well on a projector.
  */
-import type { MimeBundle } from '../kernel/protocol';
-import { MIME } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
+import { MIME } from '../protocol/messages';
 import { MIMEBUNDLE, type Displayable } from './displayable';
 
 /** Options every chart takes. */

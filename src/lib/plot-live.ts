@@ -1,7 +1,7 @@
 /**
  * `plot.live`: a chart that grows while a cell runs, e.g. the loss during training.
  */
-import type { MimeBundle } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
 import { throwIfInterrupted } from './context';
 import { display, type DisplayHandle } from './display';
 import { MIMEBUNDLE, type Displayable } from './displayable';

@@ -1,7 +1,7 @@
 /**
  * `progress()`: a live progress bar around a loop, which is also where Stop is honoured.
  */
-import type { ProgressMessage } from '../kernel/protocol';
+import type { ProgressMessage } from '../protocol/messages';
 import { kernelContext, newDisplayId, throwIfInterrupted } from './context';
 import { Throttle } from './throttle';
 

@@ -2,8 +2,8 @@
  * `table()`: rows of data shown as a table (the Frictionless tabular-data-resource
  * format Jupyter uses), with a text and an HTML fallback.
  */
-import type { MimeBundle } from '../kernel/protocol';
-import { MIME } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
+import { MIME } from '../protocol/messages';
 import { MIMEBUNDLE, type Displayable } from './displayable';
 import { formatValue } from './format';
 

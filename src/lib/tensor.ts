@@ -5,8 +5,8 @@
  * use a different tfjs instance than the kernel, so tensors are recognised by shape
  * (duck typing), not by `instanceof`.
  */
-import type { MimeBundle } from '../kernel/protocol';
-import { MIME } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
+import { MIME } from '../protocol/messages';
 import { numberText, shortestFloat32 } from './numbers';
 
 /** The part of a tf.Tensor the display code reads. */

@@ -12,6 +12,12 @@ import { NotebookError, type Notebook } from './types';
 
 /** Lessons are a few dozen KB; 5 MB leaves room for outputs and refuses the absurd. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Lessons have a few dozen code cells. Past this a notebook is not one to study (2,000
+ * cells froze the tab for 86 s before editors were built lazily), so it is refused. Code
+ * cells are counted (each has an editor); prose costs little.
+ */
+export const MAX_IMPORT_CELLS = 1000;
 
 export type ImportFormat = 'md' | 'ipynb';
 
@@ -72,7 +78,7 @@ export function parseImportText(
   };
   if (format === 'md') {
     try {
-      return { notebook: parse(text), format, fileName, outputs: {} };
+      return withinCellLimit({ notebook: parse(text), format, fileName, outputs: {} }, fail);
     } catch (error) {
       if (error instanceof NotebookError) fail(error.message);
       throw error;
@@ -86,12 +92,24 @@ export function parseImportText(
   }
   try {
     const { notebook, outputs } = fromIpynb(json);
-    return { notebook, format, fileName, outputs, slug: slugOf(json) };
+    return withinCellLimit({ notebook, format, fileName, outputs, slug: slugOf(json) }, fail);
   } catch (error) {
     if (error instanceof IpynbError || error instanceof NotebookError) fail(error.message);
     throw error;
   }
   return fail('unreachable');
+}
+
+function withinCellLimit(
+  imported: ImportedNotebook,
+  fail: (reason: string) => never,
+): ImportedNotebook {
+  const count = imported.notebook.cells.filter((cell) => cell.kind === 'code').length;
+  if (count <= MAX_IMPORT_CELLS) return imported;
+  const number = (n: number): string => n.toLocaleString('en');
+  return fail(
+    `it has ${number(count)} code cells; notebooks of up to ${number(MAX_IMPORT_CELLS)} code cells can be imported.`,
+  );
 }
 
 function slugOf(json: unknown): string | undefined {

@@ -6,7 +6,7 @@
  * that Jupyter never writes to disk), so an updatable display keeps its id in the
  * output's metadata: `metadata.playgrad.display_id`. Both places are read on import.
  */
-import type { MimeBundle } from '../kernel/protocol';
+import type { MimeBundle } from '../protocol/messages';
 import type { CellOutput } from './outputs';
 
 export type JupyterOutput =

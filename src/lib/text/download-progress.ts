@@ -3,7 +3,7 @@
  * file's bytes; the bar shows the sum over the files seen so far.
  */
 import type { ProgressInfo } from '@huggingface/transformers';
-import type { ProgressMessage } from '../../kernel/protocol';
+import type { ProgressMessage } from '../../protocol/messages';
 import { kernelContext, newDisplayId } from '../context';
 import { PROGRESS_UPDATE_INTERVAL_MS } from '../progress';
 import { Throttle } from '../throttle';

@@ -2,7 +2,7 @@
  * The result of running a notebook headless: the object `playgrad run --json` prints
  * (DESIGN.md §6). Shared by the in-page runner and the Node command.
  */
-import type { MimeBundle } from '../../kernel/protocol';
+import type { MimeBundle } from '../../protocol/messages';
 import type { CellOutput } from '../../notebook/outputs';
 
 export type CellRunStatus = 'ok' | 'error' | 'skipped';

@@ -3,7 +3,7 @@
  * in headless Chromium. It uses the same NotebookSession as the lesson page, so a
  * notebook that passes here passes for a learner who clicks "Run all".
  */
-import type { Backend } from '../../kernel/protocol';
+import type { Backend } from '../../protocol/messages';
 import { parse } from '../../notebook/parse';
 import { NotebookSession } from '../session/session.svelte';
 import { planRun } from './plan';

@@ -2,7 +2,7 @@
  * What runner.html puts on `window` for `playgrad run`. Types only, so the Node command
  * can type its `page.evaluate` calls without importing browser code.
  */
-import type { Backend } from '../../kernel/protocol';
+import type { Backend } from '../../protocol/messages';
 import type { CellReport, NotebookReport } from './report';
 
 export interface PlaygradRunner {

@@ -3,7 +3,7 @@
  * first) that the bundle has and whose renderer accepts the value. Pure, so the order
  * is tested without loading any component.
  */
-import { MIME, type MimeBundle } from '../../kernel/protocol';
+import { MIME, type MimeBundle } from '../../protocol/messages';
 import { isInputWidget } from './input-widget';
 import { isProgressWidget } from './widget';
 

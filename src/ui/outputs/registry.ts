@@ -5,7 +5,7 @@
  * outputs of the same type render without a loading step.
  */
 import type { Component } from 'svelte';
-import { MIME, type MimeBundle } from '../../kernel/protocol';
+import { MIME, type MimeBundle } from '../../protocol/messages';
 import { chooseRenderer, RENDER_PREFERENCE, type RendererSpec } from './choose';
 import { loadPlotly } from './plotly';
 import HtmlOutput from './HtmlOutput.svelte';

@@ -1,23 +1,9 @@
 /**
- * The kernel sends one stream message per `console.log`; shown one block per message,
- * a loop of 100 logs would be 100 boxes. Adjacent chunks of the same stream are joined.
+ * Long text shows its head and a button; the threshold keeps a cell on one screen.
+ * (Stream chunks are merged once, in session/outputs-reducer.ts.)
  */
-import type { CellOutput } from '../../notebook/outputs';
+import { countNewlines } from '../../protocol/stream-tail';
 
-export function mergeStreams(outputs: readonly CellOutput[]): CellOutput[] {
-  const merged: CellOutput[] = [];
-  for (const output of outputs) {
-    const last = merged.at(-1);
-    if (output.type === 'stream' && last?.type === 'stream' && last.name === output.name) {
-      merged[merged.length - 1] = { ...last, text: last.text + output.text };
-    } else {
-      merged.push(output);
-    }
-  }
-  return merged;
-}
-
-/** Long text shows its head and a button; the threshold keeps a cell on one screen. */
 export const COLLAPSE_LINES = 40;
 export const COLLAPSE_CHARS = 8000;
 
@@ -29,17 +15,30 @@ export interface TextPreview {
   totalLines: number;
 }
 
+/**
+ * The head of `text`. Only the head is scanned; `newlines` (counted as the text grew)
+ * spares counting a long text again on every update.
+ */
 export function previewText(
   text: string,
   maxLines = COLLAPSE_LINES,
   maxChars = COLLAPSE_CHARS,
+  newlines = countNewlines(text),
 ): TextPreview {
-  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-  const totalLines = lines.length;
+  const totalLines = text.endsWith('\n') ? newlines : newlines + 1;
   if (totalLines <= maxLines && text.length <= maxChars) {
     return { text, truncated: false, totalLines };
   }
-  let head = lines.slice(0, maxLines).join('\n');
+  let end = -1;
+  for (let line = 0; line < maxLines; line++) {
+    const next = text.indexOf('\n', end + 1);
+    if (next < 0) {
+      end = text.length;
+      break;
+    }
+    end = next;
+  }
+  let head = text.slice(0, end);
   if (head.length > maxChars) head = head.slice(0, maxChars) + '…';
   return { text: head, truncated: true, totalLines };
 }

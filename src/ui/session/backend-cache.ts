@@ -13,7 +13,7 @@ import {
   type Backend,
   type BackendChoice,
   type BackendTrial,
-} from '../../kernel/protocol';
+} from '../../protocol/messages';
 
 export const BACKEND_CACHE_KEY = 'playgrad:backend';
 export const BACKEND_CACHE_VERSION = 1;

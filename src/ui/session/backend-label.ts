@@ -1,5 +1,5 @@
 /** How the kernel bar names the backend: short on the badge, everything in the tooltip. */
-import type { Backend, BackendChoice } from '../../kernel/protocol';
+import type { Backend, BackendChoice } from '../../protocol/messages';
 
 const NAMES: Record<Backend, string> = {
   webgpu: 'WebGPU',

@@ -8,7 +8,7 @@
  * cached backend no longer starts, the kernel measures everything and that measurement
  * replaces the cache.
  */
-import type { Backend, BackendChoice, BackendTrial } from '../../kernel/protocol';
+import type { Backend, BackendChoice, BackendTrial } from '../../protocol/messages';
 import {
   browserStorage,
   clearCachedBackend,

@@ -22,7 +22,7 @@ import {
   type ResultMessage,
   type StreamMessage,
   type UpdateDisplayMessage,
-} from '../../kernel/protocol';
+} from '../../protocol/messages';
 import kernelBootstrapUrl from '../../kernel-host/bootstrap.ts?worker&url';
 import kernelEntryUrl from '../../kernel/worker.ts?worker&url';
 import { SandboxedKernelWorker } from './sandboxed-kernel';
@@ -103,6 +103,8 @@ export class KernelClient {
   private readonly backendListeners = new Set<Listener<BackendChoice>>();
   private readonly lateListeners = new Set<Listener<CellMessage>>();
   private readonly crashListeners = new Set<Listener<KernelCrashedError>>();
+  private readonly pings = new Map<number, (answered: boolean) => void>();
+  private nextPing = 1;
 
   constructor(options: KernelClientOptions) {
     this.worker = (options.workerFactory ?? (() => createKernelWorker(options.baseUrl)))();
@@ -159,6 +161,25 @@ export class KernelClient {
     if (this.ready && !this.dead) this.worker.postMessage({ type: 'interrupt' });
   }
 
+  /**
+   * Resolves true when the worker answers within `timeoutMs`: its event loop is free, so a
+   * cooperative stop can still work. False: a cell blocks it (or it is gone).
+   */
+  ping(timeoutMs: number): Promise<boolean> {
+    if (this.dead || !this.ready) return Promise.resolve(!this.dead);
+    const id = this.nextPing++;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => answer(false), timeoutMs);
+      const answer = (answered: boolean): void => {
+        clearTimeout(timer);
+        this.pings.delete(id);
+        resolve(answered);
+      };
+      this.pings.set(id, answer);
+      this.worker.postMessage({ type: 'ping', id });
+    });
+  }
+
   sendInput(name: string, value: unknown): void {
     this.send({ type: 'input', name, value });
   }
@@ -212,6 +233,12 @@ export class KernelClient {
         execution.resolve(message);
         return;
       }
+      case 'pong':
+        this.pings.get(message.id)?.(true);
+        return;
+      case 'closed':
+        this.crash('a cell closed it (self.close())');
+        return;
       case 'stream':
       case 'display':
       case 'update-display':
@@ -258,6 +285,8 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<KernelMessage['type']>([
   'error',
   'progress',
   'done',
+  'pong',
+  'closed',
 ]);
 
 /** Structured clone keeps the shape; checking the tag guards against foreign messages. */

@@ -7,7 +7,7 @@
  *  - the hub cache, where it stores only URLs of other origins (hub downloads), so a cell
  *    cannot plant one of the site's files in Cache Storage.
  */
-import { assertNever } from '../../kernel/protocol';
+import { assertNever } from '../../protocol/messages';
 import {
   HUB_CACHE_NAME,
   headerPairs,

@@ -1,43 +1,13 @@
 /**
- * Memory trouble in the kernel, recognised from what the cell's error says, and tensors a
- * cell left behind.
+ * Memory trouble in the kernel: what the page says when the kernel names running out of
+ * memory (the kernel recognises it: src/kernel/out-of-memory.ts), and tensors cells leave
+ * behind.
  *
- * What running out of memory looks like in the kernel (measured in Chromium 156):
- * - a JS typed array too large: `RangeError: Array buffer allocation failed`
- *   (`tf.zeros([2e9])` builds its values in JS first);
- * - tfjs-wasm's heap cannot grow: its view on the heap fails with
- *   `RangeError: Invalid typed array length: …` (`tf.fill([40000, 40000], 1)`), or a
- *   failed allocation corrupts the heap and a later op aborts with
- *   `RuntimeError: Aborted()` or `memory access out of bounds`;
- * - the JS heap itself: V8 ends the whole renderer (the tab shows the browser's own
- *   "out of memory" page), so nothing in the page can report it.
- * After any of these the WASM heap may be inconsistent, so the session starts a fresh
- * kernel rather than let later cells fail in stranger ways.
+ * After running out of memory the WASM heap may be inconsistent, so the session starts a
+ * fresh kernel rather than let later cells fail in stranger ways. Exhausting the JS heap
+ * itself ends the whole renderer (the tab shows the browser's own "out of memory" page),
+ * so nothing in the page can report it.
  */
-import type { CellOutput } from '../../notebook/outputs';
-
-const OUT_OF_MEMORY_PATTERNS: readonly RegExp[] = [
-  /array buffer allocation failed/i,
-  /invalid typed array length/i,
-  /invalid array length/i,
-  /out of memory/i,
-  /cannot enlarge memory/i,
-  /memory access out of bounds/i,
-  /^aborted\(/i,
-];
-
-/** Does this error say the kernel (JS or WASM) could not get the memory it asked for? */
-export function isOutOfMemory(message: string): boolean {
-  return OUT_OF_MEMORY_PATTERNS.some((pattern) => pattern.test(message));
-}
-
-/** The cell's (last) error, when it is an out-of-memory one. */
-export function outOfMemoryError(outputs: readonly CellOutput[]): boolean {
-  const errors = outputs.filter((output) => output.type === 'error');
-  const last = errors[errors.length - 1];
-  return last !== undefined && isOutOfMemory(last.message);
-}
-
 export const OUT_OF_MEMORY = {
   ename: 'OutOfMemory',
   message:
@@ -54,8 +24,52 @@ export const OUT_OF_MEMORY = {
  */
 export const LEAK_WARNING_TENSORS = 100;
 
-/** How many more tensors are alive after the cell than before it (never negative). */
+/** How many more tensors are alive after than before (never negative). */
 export function tensorsLeft(before: number | undefined, after: number | undefined): number {
   if (after === undefined) return 0;
   return Math.max(0, after - (before ?? 0));
+}
+
+/**
+ * Tensors each cell has left alive, counted per run of the cell *including what it leaves
+ * after it ended* (its timers and unawaited promises, until the next cell starts), and
+ * added up over consecutive runs that each left some: a cell leaving 99 per run reaches
+ * the warning on its second run. A run that leaves none starts its cell's count afresh.
+ */
+export class TensorLeaks {
+  /** Live tensors when the last cell ended (a fresh kernel has none). */
+  private live = 0;
+  private lastCell: string | undefined;
+  private readonly counts = new Map<string, number>();
+
+  /** Records a finished run; returns each cell whose count changed, with its new count. */
+  record(
+    cellId: string,
+    atStart: number | undefined,
+    atEnd: number | undefined,
+  ): Array<[string, number]> {
+    const changed: Array<[string, number]> = [];
+    // What appeared between the last cell's end and this start was made by its timers.
+    const between = tensorsLeft(this.live, atStart);
+    if (between > 0 && this.lastCell !== undefined) {
+      const count = (this.counts.get(this.lastCell) ?? 0) + between;
+      this.counts.set(this.lastCell, count);
+      changed.push([this.lastCell, count]);
+    }
+    const during = tensorsLeft(atStart ?? this.live, atEnd);
+    const count = during > 0 ? (this.counts.get(cellId) ?? 0) + during : 0;
+    if (count > 0) this.counts.set(cellId, count);
+    else this.counts.delete(cellId);
+    changed.push([cellId, count]);
+    this.live = atEnd ?? this.live;
+    this.lastCell = cellId;
+    return changed;
+  }
+
+  /** A fresh kernel: nothing is alive. */
+  reset(): void {
+    this.live = 0;
+    this.lastCell = undefined;
+    this.counts.clear();
+  }
 }

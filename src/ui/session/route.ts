@@ -2,7 +2,7 @@
  * Hash routes: the site lives under any sub-path (GitHub Pages) with no server rewrites,
  * so the page is chosen by `location.hash` only.
  */
-import { BACKENDS, type Backend } from '../../kernel/protocol';
+import { BACKENDS, type Backend } from '../../protocol/messages';
 import { isLessonSlug } from '../../notebook/slug';
 
 /**

@@ -16,7 +16,7 @@ import {
   type HostError,
   type HostRequest,
 } from '../../kernel-host/host-protocol';
-import type { KernelRequest } from '../../kernel/protocol';
+import type { KernelRequest } from '../../protocol/messages';
 import type { KernelWorker } from './kernel-client';
 import { serveHostRequest } from './kernel-host-service';
 

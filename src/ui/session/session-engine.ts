@@ -7,13 +7,14 @@
  * Svelte `$state` proxy, so the page updates as outputs arrive; in unit tests it is a
  * plain object, so the very same logic runs in Node without the Svelte compiler.
  */
-import type { Backend, BackendChoice } from '../../kernel/protocol';
+import type { Backend, BackendChoice } from '../../protocol/messages';
 import { planBackendStart, settleBackendChoice } from './backend-memory';
 import { cellsToRerun, emptyCellRun, type CellRun } from './cell-run';
 import { KernelClient, type CellMessage, type KernelCrashedError } from './kernel-client';
-import { applyCellMessage } from './apply-message';
+import { applyCellMessages } from './apply-message';
+import { FrameQueue } from './frame-queue';
 import { createJob, partition, type Batch, type Job } from './run-job';
-import { isOutOfMemory, OUT_OF_MEMORY, outOfMemoryError, tensorsLeft } from './memory-trouble';
+import { OUT_OF_MEMORY, TensorLeaks } from './memory-trouble';
 import {
   createSessionState,
   type RunAllCell,
@@ -35,6 +36,11 @@ export type {
 
 /** How long a cooperative Stop may take before the worker is terminated and replaced. */
 export const STOP_GRACE_MS = 1500;
+/**
+ * A worker that does not answer a ping this quickly is blocked by a cell (a tight loop):
+ * no helper can notice the interrupt, so it is replaced without waiting out the grace.
+ */
+export const STOP_PING_MS = 300;
 
 /** What a cell cut short by Restart says. */
 export const RESTARTED_WHILE_RUNNING = 'Stopped — the kernel was restarted while this cell ran.';
@@ -46,12 +52,14 @@ export class SessionEngine {
   /** Increases each time the worker is replaced; runs of an older worker are ignored. */
   private generation = 0;
   private executionCount = 0;
-  /** Live tensors after the last cell: the kernel starts with none. */
-  private liveTensors = 0;
+  /** Tensors each cell left alive (the leak note). */
+  private readonly leaks = new TensorLeaks();
   private awaitingFreshKernel = false;
   private disposed = false;
   /** The URL's or settings' backend, until "Measure again" asks for 'auto'. */
   private requestedBackend: Backend | 'auto';
+  /** Kernel messages wait for the next frame, so a flood cannot freeze the page. */
+  private readonly frames: FrameQueue;
 
   /** The page's cell order and cleanup cells; the view that shows the session sets it. */
   private layout: SessionOptions['layout'];
@@ -62,6 +70,10 @@ export class SessionEngine {
   ) {
     this.requestedBackend = options.backend ?? 'auto';
     this.layout = options.layout;
+    this.frames = new FrameQueue(
+      (messages) => applyCellMessages(this.state.cells, messages),
+      options.frameScheduler,
+    );
     this.client = this.startClient();
   }
 
@@ -99,6 +111,11 @@ export class SessionEngine {
     return Object.values(this.state.cells).some(
       (cell) => cell.status === 'running' || cell.status === 'queued',
     );
+  }
+
+  /** Stop is useful: a cell runs or waits, or a finished cell's timer keeps sending output. */
+  get canStop(): boolean {
+    return this.busy || this.state.lateOutput;
   }
 
   /** The run record of a cell, created on first use. */
@@ -142,15 +159,21 @@ export class SessionEngine {
   async stop(): Promise<void> {
     this.cancelQueued('interrupted');
     const running = this.current;
+    if (!running && this.state.lateOutput) {
+      this.forceRestart(undefined, LATE_OUTPUT_STOPPED);
+      return;
+    }
     if (!running) return;
     running.stopRequested = true;
     this.client.interrupt();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const never = new Promise<boolean>(() => undefined);
     const stoppedInTime = await Promise.race([
       running.settled.then(() => true),
       new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
       }),
+      this.client.ping(STOP_PING_MS).then((answered) => (answered ? never : false)),
     ]);
     clearTimeout(timer);
     if (stoppedInTime || this.current !== running) return;
@@ -232,22 +255,31 @@ export class SessionEngine {
     const generation = this.generation;
     this.executionCount += 1;
     cell.status = 'running';
+    this.state.lateOutput = false;
+    // Late output of the cell's previous run belongs before this run, not in it.
+    this.frames.flushAll();
     cell.outputs = [];
     cell.count = this.executionCount;
     cell.code = job.code;
     cell.staleBecause = undefined;
     try {
-      const done = await this.client.execute(job.cellId, job.code, (message) =>
-        this.apply(message),
-      );
+      let outOfMemory = false;
+      const done = await this.client.execute(job.cellId, job.code, (message) => {
+        // The kernel names running out of memory; the page does not guess from the text.
+        if (message.type === 'error' && message.outOfMemory) outOfMemory = true;
+        this.apply(message);
+      });
+      // The cell counts as done once its outputs are on the page.
+      await this.frames.drained();
       if (generation !== this.generation) return false;
       cell.ms = done.ms;
       cell.defines = done.defines;
       cell.uses = done.uses;
       cell.tensors = done.tensors;
-      cell.tensorsLeft = tensorsLeft(this.liveTensors, done.tensors);
-      this.liveTensors = done.tensors ?? this.liveTensors;
-      if (!done.ok && outOfMemoryError(cell.outputs)) {
+      for (const [id, count] of this.leaks.record(job.cellId, done.tensorsAtStart, done.tensors)) {
+        this.cell(id).tensorsLeft = count;
+      }
+      if (!done.ok && outOfMemory) {
         this.forceRestart(job, { ...OUT_OF_MEMORY, status: 'error' });
         return false;
       }
@@ -258,6 +290,7 @@ export class SessionEngine {
       // A replaced worker: whoever replaced it (stop, restart, crash) set the status.
       if (generation !== this.generation) return false;
       cell.status = 'error';
+      this.frames.flushAll();
       const failure = error instanceof Error ? error : new Error(String(error));
       cell.outputs = [...cell.outputs, errorOutput(failure.name, failure.message)];
       return false;
@@ -274,7 +307,7 @@ export class SessionEngine {
   }
 
   private apply(message: CellMessage): void {
-    applyCellMessage(this.state.cells, message);
+    this.frames.push(message);
   }
 
   private cancelQueued(status: CellRun['status']): void {
@@ -305,6 +338,7 @@ export class SessionEngine {
     this.cancelQueued('interrupted');
     this.replaceKernel();
     if (running) {
+      this.frames.flushAll();
       const cell = this.cell(running.cellId);
       cell.status = reason.status;
       cell.outputs = [...cell.outputs, errorOutput(reason.ename, reason.message)];
@@ -318,7 +352,8 @@ export class SessionEngine {
 
   private replaceKernel(): void {
     this.generation += 1;
-    this.liveTensors = 0;
+    this.leaks.reset();
+    this.state.lateOutput = false;
     const running = this.current;
     this.current = undefined;
     this.client.terminate();
@@ -347,7 +382,9 @@ export class SessionEngine {
       this.state.backendMeasuredAt = shown.measuredAt;
     });
     client.onLateMessage((message) => {
-      if (isCurrent()) this.apply(message);
+      if (!isCurrent()) return;
+      if (!this.current) this.state.lateOutput = true;
+      this.apply(message);
     });
     client.onCrash((error: KernelCrashedError) => {
       if (!isCurrent()) return;
@@ -356,10 +393,6 @@ export class SessionEngine {
         this.awaitingFreshKernel = false;
         this.state.kernelState = 'failed';
         this.state.stateLost = { message: error.message, rerunIds: [] };
-        return;
-      }
-      if (isOutOfMemory(error.message)) {
-        this.forceRestart(this.current, { ...OUT_OF_MEMORY, status: 'error' });
         return;
       }
       this.forceRestart(this.current, {
@@ -372,6 +405,13 @@ export class SessionEngine {
     return client;
   }
 }
+
+const LATE_OUTPUT_STOPPED = {
+  ename: 'Interrupted',
+  message: '',
+  status: 'idle',
+  lost: 'A finished cell was still printing (a timer or a promise), so the kernel was restarted to stop it: its state was lost, every variable the cells defined is gone.',
+} as const;
 
 function errorOutput(ename: string, message: string): CellRun['outputs'][number] {
   return { type: 'error', ename, message };

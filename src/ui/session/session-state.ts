@@ -1,7 +1,8 @@
 /** The observable state of a notebook session, and the options it starts with. */
-import type { Backend, BackendChoice, KernelState } from '../../kernel/protocol';
+import type { Backend, BackendChoice, KernelState } from '../../protocol/messages';
 import type { BackendMemory } from './backend-memory';
 import type { CellLayout, CellRun } from './cell-run';
+import type { FrameScheduler } from './frame-queue';
 import type { KernelWorker } from './kernel-client';
 
 /** 'failed': the worker could not start at all; Restart tries again. */
@@ -20,6 +21,11 @@ export interface SessionState {
   backendMeasuredAt: number | undefined;
   cells: Record<string, CellRun>;
   stateLost: StateLost | undefined;
+  /**
+   * A finished cell's timer or promise sent output since the last run started: Stop stays
+   * offered, since only replacing the kernel ends a timer.
+   */
+  lateOutput: boolean;
 }
 
 export interface SessionOptions {
@@ -31,6 +37,8 @@ export interface SessionOptions {
   workerFactory?: () => KernelWorker;
   /** The page's cell order and cleanup cells (read when the kernel is replaced). */
   layout?: () => CellLayout | undefined;
+  /** When batched kernel messages are applied (default: the next animation frame). */
+  frameScheduler?: FrameScheduler;
 }
 
 export function createSessionState(): SessionState {
@@ -40,6 +48,7 @@ export function createSessionState(): SessionState {
     backendMeasuredAt: undefined,
     cells: {},
     stateLost: undefined,
+    lateOutput: false,
   };
 }
 

@@ -8,7 +8,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { setKernelContext } from '../../../src/lib/context';
-import { cellId } from '../../../src/kernel/protocol';
+import { cellId } from '../../../src/protocol/messages';
 
 export const DATASETS_DIR = join(import.meta.dirname, '..', '..', '..', 'datasets');
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fastest, reasonToSkip } from '../../../src/kernel/backend-ranking';
-import type { BackendTrial } from '../../../src/kernel/protocol';
+import type { BackendTrial } from '../../../src/protocol/messages';
 
 describe('fastest', () => {
   test('picks the highest GFLOP/s among backends that started', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { captureConsole, formatArguments, type StreamName } from '../../../src/kernel/console';
+import { captureConsole, formatLine, type StreamName } from '../../../src/kernel/console';
+import { formatForConsole } from '../../../src/lib/format';
 
 function fakeConsole() {
   const direct: unknown[][] = [];
@@ -22,7 +23,7 @@ describe('captureConsole', () => {
     const restore = captureConsole(
       {
         write: (name, text) => written.push([name, text]) > 0,
-        format: (value) => `<${JSON.stringify(value)}>`,
+        format: (args) => args.map((value) => `<${JSON.stringify(value)}>`).join(' '),
       },
       target,
     );
@@ -30,8 +31,8 @@ describe('captureConsole', () => {
     target.warn('careful');
     restore();
     expect(written).toEqual([
-      ['stdout', 'loss <0.5> <{"a":1}>\n'],
-      ['stderr', 'careful\n'],
+      ['stdout', '<"loss"> <0.5> <{"a":1}>\n'],
+      ['stderr', '<"careful">\n'],
     ]);
   });
 
@@ -46,12 +47,23 @@ describe('captureConsole', () => {
   });
 });
 
-describe('formatArguments', () => {
-  test('strings stay raw; a formatter that throws falls back to String()', () => {
-    const format = (value: unknown) => {
-      if (value === 2) throw new Error('disposed');
-      return `#${String(value)}`;
+describe('formatLine', () => {
+  test('a formatter that throws falls back to String() of each argument', () => {
+    const hostile = {
+      get shape(): never {
+        throw new Error('no');
+      },
+      toString: () => 'hostile',
     };
-    expect(formatArguments(['a', 1, 2, 'b'], format)).toBe('a #1 2 b');
+    const format = (): string => {
+      throw new Error('disposed');
+    };
+    expect(formatLine(['a', 1, hostile], format)).toBe('a 1 hostile');
+  });
+
+  test("the kernel's console lines are the helpers' formatForConsole: substitutions work", () => {
+    expect(formatLine(['%s is %d', 'loss', 0.5, { step: 3 }], formatForConsole)).toBe(
+      'loss is 0.5 { step: 3 }',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { display, html, md } from '../../../src/lib/display';
 import { toMimeBundle } from '../../../src/lib/mime';
 import { flushPendingOutputs } from '../../../src/lib/throttle';

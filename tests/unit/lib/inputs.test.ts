@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { clearInputs, setInput } from '../../../src/kernel/inputs';
 import { inputs, text, toMimeBundle } from '../../../src/lib/index';
 import { ofType, recordKernel, type Recording } from './recording-context';

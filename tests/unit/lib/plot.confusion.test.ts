@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { plot, toMimeBundle } from '../../../src/lib/index';
 
 test('plot.confusion writes each count in its cell, true classes down, predicted across', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { InterruptedError } from '../../../src/lib/context';
 import * as plot from '../../../src/lib/plot';
 import { ofType, recordKernel } from './recording-context';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { plot, toMimeBundle } from '../../../src/lib/index';
 import type { TreeNode } from '../../../src/lib/plot-tree';
 

@@ -1,5 +1,5 @@
 /** A kernel context that records what the helpers send, for tests in Node. */
-import { cellId, type KernelMessage } from '../../../src/kernel/protocol';
+import { cellId, type KernelMessage } from '../../../src/protocol/messages';
 import { setKernelContext } from '../../../src/lib/context';
 
 export interface Recording {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { toMimeBundle } from '../../../src/lib/mime';
 import { table, type TableResource } from '../../../src/lib/table';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { MIMEBUNDLE, toMimeBundle, type TensorJson } from '../../../src/lib/mime';
 import { axisLimits } from '../../../src/lib/tensor';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { BackendChoice } from '../../../src/kernel/protocol';
+import type { BackendChoice } from '../../../src/protocol/messages';
 import {
   backendBadge,
   backendDetails,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { BackendChoice } from '../../../src/kernel/protocol';
+import type { BackendChoice } from '../../../src/protocol/messages';
 import { BACKEND_CACHE_KEY, type CachedBackend } from '../../../src/ui/session/backend-cache';
 import {
   backendMemory,

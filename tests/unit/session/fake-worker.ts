@@ -4,7 +4,7 @@ import type {
   ExecuteRequest,
   KernelMessage,
   KernelRequest,
-} from '../../../src/kernel/protocol';
+} from '../../../src/protocol/messages';
 import type { KernelWorker } from '../../../src/ui/session/kernel-client';
 
 export const WASM_CHOICE: BackendChoice = {
@@ -25,6 +25,8 @@ export class FakeWorker implements KernelWorker {
     worker.finish(request, true);
   /** When false, the worker stays 'starting' until `start()` is called. */
   autoStart = true;
+  /** When false, pings go unanswered, as when a cell blocks the real worker. */
+  answersPing = true;
   private readonly messageListeners: MessageListener[] = [];
   private readonly errorListeners: ErrorListener[] = [];
 
@@ -32,6 +34,10 @@ export class FakeWorker implements KernelWorker {
     if (this.terminated) throw new Error('postMessage after terminate');
     this.received.push(request);
     if (request.type === 'init' && this.autoStart) queueMicrotask(() => this.start());
+    if (request.type === 'ping' && this.answersPing) {
+      const { id } = request;
+      queueMicrotask(() => this.emit({ type: 'pong', id }));
+    }
     if (request.type === 'execute') {
       // The real worker answers asynchronously; so does the fake.
       queueMicrotask(() => {

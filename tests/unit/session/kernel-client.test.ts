@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cellId } from '../../../src/kernel/protocol';
+import { cellId } from '../../../src/protocol/messages';
 import {
   KernelClient,
   KernelCrashedError,

@@ -1,10 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ExecuteRequest } from '../../../src/kernel/protocol';
-import {
-  isOutOfMemory,
-  LEAK_WARNING_TENSORS,
-  tensorsLeft,
-} from '../../../src/ui/session/memory-trouble';
+import type { DoneMessage, ExecuteRequest } from '../../../src/protocol/messages';
+import { LEAK_WARNING_TENSORS, tensorsLeft } from '../../../src/ui/session/memory-trouble';
 import { SessionEngine } from '../../../src/ui/session/session-engine';
 import { fakeWorkers, settle, type FakeWorker } from './fake-worker';
 
@@ -14,31 +10,18 @@ function sessionWith(configure?: (worker: FakeWorker) => void) {
   return { session, workers };
 }
 
-/** Ends a cell the way the real kernel does, with the live tensor count. */
-function finishWith(worker: FakeWorker, request: ExecuteRequest, ok: boolean, tensors: number) {
+/** Ends a cell the way the real kernel does, with the live tensor counts. */
+function finishWith(
+  worker: FakeWorker,
+  request: ExecuteRequest,
+  ok: boolean,
+  tensors: number,
+  tensorsAtStart?: number,
+) {
   const { id, cellId } = request;
-  worker.emit({ type: 'done', id, cellId, ok, ms: 5, defines: [], uses: [], tensors });
+  const done: DoneMessage = { type: 'done', id, cellId, ok, ms: 5, defines: [], uses: [], tensors };
+  worker.emit(tensorsAtStart === undefined ? done : { ...done, tensorsAtStart });
 }
-
-describe('isOutOfMemory', () => {
-  test.each([
-    'Array buffer allocation failed',
-    'Invalid typed array length: 1600000000',
-    'Aborted(). Build with -sASSERTIONS for more info.',
-    'memory access out of bounds',
-    'Cannot enlarge memory arrays',
-    'Out of memory',
-  ])('recognises "%s"', (message) => {
-    expect(isOutOfMemory(message)).toBe(true);
-  });
-
-  test.each(['x is not defined', 'Shapes 3 and 4 must match', 'Aborted by the learner?'])(
-    'leaves ordinary errors alone: "%s"',
-    (message) => {
-      expect(isOutOfMemory(message)).toBe(false);
-    },
-  );
-});
 
 describe('tensorsLeft', () => {
   test('counts the growth over the cell, never a negative number', () => {
@@ -59,6 +42,7 @@ describe('SessionEngine and memory', () => {
             cellId: request.cellId,
             ename: 'RangeError',
             message: 'Invalid typed array length: 1600000000',
+            outOfMemory: true,
           });
           finishWith(self, request, false, 3);
         } else finishWith(self, request, true, 3);
@@ -81,7 +65,26 @@ describe('SessionEngine and memory', () => {
     await expect(session.run('a', 'const w = tf.ones([3])')).resolves.toBe(true);
   });
 
-  test('a worker that dies of memory is reported as such', async () => {
+  test('an ordinary RangeError is not taken for running out of memory', async () => {
+    const { session, workers } = sessionWith((w) => {
+      w.onExecute = (request, self) => {
+        // `new Array(-1)`: the kernel does not name it out of memory, whatever its text says.
+        self.emit({
+          type: 'error',
+          cellId: request.cellId,
+          ename: 'RangeError',
+          message: 'Invalid array length',
+        });
+        finishWith(self, request, false, 0);
+      };
+    });
+    await expect(session.run('a', 'new Array(-1)')).resolves.toBe(false);
+    expect(session.cells.a.outputs.at(-1)).toMatchObject({ ename: 'RangeError' });
+    expect(session.stateLost).toBeUndefined();
+    expect(workers).toHaveLength(1);
+  });
+
+  test('a crash is reported as a crash, not guessed to be memory from its text', async () => {
     const { session, workers } = sessionWith((w) => {
       w.onExecute = () => undefined; // runs until the worker dies
     });
@@ -89,7 +92,7 @@ describe('SessionEngine and memory', () => {
     await settle();
     workers[0].fail('Uncaught RangeError: Array buffer allocation failed');
     await expect(run).resolves.toBe(false);
-    expect(session.cells.big.outputs.at(-1)).toMatchObject({ ename: 'OutOfMemory' });
+    expect(session.cells.big.outputs.at(-1)).toMatchObject({ ename: 'KernelCrashedError' });
     expect(workers).toHaveLength(2);
   });
 
@@ -105,5 +108,51 @@ describe('SessionEngine and memory', () => {
     await session.restart();
     await session.run('b', '');
     expect(session.cells.b.tensorsLeft).toBe(5);
+  });
+
+  test('99 tensors per run add up over the runs and reach the warning', async () => {
+    let live = 0;
+    const { session } = sessionWith((w) => {
+      w.onExecute = (request, self) => {
+        const atStart = live;
+        live += 99;
+        finishWith(self, request, true, live, atStart);
+      };
+    });
+    await session.run('leaky', '');
+    expect(session.cells.leaky.tensorsLeft).toBe(99);
+    await session.run('leaky', '');
+    expect(session.cells.leaky.tensorsLeft).toBe(198);
+    expect(session.cells.leaky.tensorsLeft).toBeGreaterThanOrEqual(LEAK_WARNING_TENSORS);
+  });
+
+  test('a run that leaves nothing starts its count afresh', async () => {
+    const left = [120, 0];
+    let live = 0;
+    const { session } = sessionWith((w) => {
+      w.onExecute = (request, self) => {
+        const atStart = live;
+        live += left.shift() ?? 0;
+        finishWith(self, request, true, live, atStart);
+      };
+    });
+    await session.run('a', '');
+    expect(session.cells.a.tensorsLeft).toBe(120);
+    await session.run('a', '');
+    expect(session.cells.a.tensorsLeft).toBe(0);
+  });
+
+  test('tensors a timer makes after its cell ended count for that cell, not the next', async () => {
+    const { session } = sessionWith((w) => {
+      w.onExecute = (request, self) => {
+        // 'timer' ends with 2 tensors; its interval then makes 150 before 'next' starts.
+        if (request.cellId === 'timer') finishWith(self, request, true, 2, 0);
+        else finishWith(self, request, true, 153, 152);
+      };
+    });
+    await session.run('timer', 'setInterval(() => tf.ones([2]), 10)');
+    await session.run('next', 'const one = tf.ones([1])');
+    expect(session.cells.timer.tensorsLeft).toBe(152);
+    expect(session.cells.next.tensorsLeft).toBe(1);
   });
 });

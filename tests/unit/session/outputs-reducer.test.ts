@@ -1,24 +1,66 @@
 import { describe, expect, test } from 'vitest';
-import { cellId, MIME } from '../../../src/kernel/protocol';
+import { cellId, MIME } from '../../../src/protocol/messages';
 import type { CellOutput } from '../../../src/notebook/outputs';
 import {
+  appendOutput,
   appendStream,
+  MAX_OUTPUTS,
   progressBundle,
   replaceDisplay,
 } from '../../../src/ui/session/outputs-reducer';
+import { STREAM_KEEP_LINES } from '../../../src/protocol/stream-tail';
 
 describe('appendStream', () => {
-  test('merges consecutive chunks of the same stream only', () => {
-    let outputs: CellOutput[] = [];
-    outputs = appendStream(outputs, 'stdout', 'a');
-    outputs = appendStream(outputs, 'stdout', 'b\n');
-    outputs = appendStream(outputs, 'stderr', 'oops\n');
-    outputs = appendStream(outputs, 'stdout', 'c');
+  test('merges consecutive chunks of the same stream only, counting their lines', () => {
+    const outputs: CellOutput[] = [];
+    appendStream(outputs, 'stdout', 'a');
+    appendStream(outputs, 'stdout', 'b\n');
+    appendStream(outputs, 'stderr', 'oops\n');
+    appendStream(outputs, 'stdout', 'c');
     expect(outputs).toEqual([
-      { type: 'stream', name: 'stdout', text: 'ab\n' },
-      { type: 'stream', name: 'stderr', text: 'oops\n' },
-      { type: 'stream', name: 'stdout', text: 'c' },
+      { type: 'stream', name: 'stdout', text: 'ab\n', newlines: 1 },
+      { type: 'stream', name: 'stderr', text: 'oops\n', newlines: 1 },
+      { type: 'stream', name: 'stdout', text: 'c', newlines: 0 },
     ]);
+  });
+
+  test('a flood keeps its last lines and counts the rest', () => {
+    const outputs: CellOutput[] = [];
+    for (let chunk = 0; chunk < 100; chunk++) {
+      const lines = Array.from({ length: 1000 }, (_, i) => `line ${chunk * 1000 + i}\n`);
+      appendStream(outputs, 'stdout', lines.join(''));
+    }
+    expect(outputs).toHaveLength(1);
+    const [stream] = outputs;
+    expect(stream).toMatchObject({ newlines: STREAM_KEEP_LINES, dropped: 100_000 - 5000 });
+    expect(stream.type === 'stream' && stream.text.startsWith('line 95000\n')).toBe(true);
+    expect(stream.type === 'stream' && stream.text.endsWith('line 99999\n')).toBe(true);
+  });
+
+  test('lines the kernel dropped replace what was shown', () => {
+    const outputs: CellOutput[] = [{ type: 'stream', name: 'stdout', text: 'a\nb\n' }];
+    appendStream(outputs, 'stdout', 'y\nz\n', 7);
+    expect(outputs).toEqual([
+      { type: 'stream', name: 'stdout', text: 'y\nz\n', newlines: 2, dropped: 9 },
+    ]);
+  });
+});
+
+describe('appendOutput', () => {
+  test('keeps the first MAX_OUTPUTS outputs and counts the rest in one notice', () => {
+    const outputs: CellOutput[] = [];
+    for (let i = 0; i < MAX_OUTPUTS + 5; i++) {
+      appendOutput(outputs, { type: 'result', data: { [MIME.text]: String(i) } });
+    }
+    expect(outputs).toHaveLength(MAX_OUTPUTS + 1);
+    expect(outputs[MAX_OUTPUTS - 1]).toEqual({ type: 'result', data: { [MIME.text]: '999' } });
+    expect(outputs[MAX_OUTPUTS]).toMatchObject({
+      type: 'display',
+      data: {
+        [MIME.text]:
+          'Output truncated: 5 more outputs were not kept (a cell keeps its first 1000).',
+      },
+    });
   });
 });
 
@@ -28,14 +70,14 @@ describe('replaceDisplay', () => {
       { type: 'display', displayId: 'd1', data: { [MIME.text]: 'old' } },
       { type: 'result', data: { [MIME.text]: '1' } },
     ];
-    const next = replaceDisplay(outputs, 'd1', { [MIME.text]: 'new' });
-    expect(next?.[0]).toEqual({ type: 'display', displayId: 'd1', data: { [MIME.text]: 'new' } });
-    expect(next?.[1]).toBe(outputs[1]);
-    expect(outputs[0]).toMatchObject({ data: { [MIME.text]: 'old' } });
+    const second = outputs[1];
+    expect(replaceDisplay(outputs, 'd1', { [MIME.text]: 'new' })).toBe(true);
+    expect(outputs[0]).toEqual({ type: 'display', displayId: 'd1', data: { [MIME.text]: 'new' } });
+    expect(outputs[1]).toBe(second);
   });
 
-  test('returns undefined when no output has that id', () => {
-    expect(replaceDisplay([], 'd9', {})).toBeUndefined();
+  test('returns false when no output has that id', () => {
+    expect(replaceDisplay([], 'd9', {})).toBe(false);
   });
 });
 

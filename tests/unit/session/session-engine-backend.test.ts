@@ -5,7 +5,7 @@ import type {
   BackendTrial,
   InitRequest,
   KernelRequest,
-} from '../../../src/kernel/protocol';
+} from '../../../src/protocol/messages';
 import { BACKEND_CACHE_KEY, writeCachedBackend } from '../../../src/ui/session/backend-cache';
 import { backendMemory } from '../../../src/ui/session/backend-memory';
 import { SessionEngine } from '../../../src/ui/session/session-engine';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
-import { SessionEngine, STOP_GRACE_MS } from '../../../src/ui/session/session-engine';
+import { MIME } from '../../../src/protocol/messages';
+import { SessionEngine, STOP_GRACE_MS, STOP_PING_MS } from '../../../src/ui/session/session-engine';
 import { fakeWorkers, settle, type FakeWorker } from './fake-worker';
 
 function sessionWith(configure?: (worker: FakeWorker) => void) {
@@ -53,7 +53,7 @@ describe('SessionEngine.run', () => {
     await expect(session.run('a', 'x')).resolves.toBe(false);
     expect(session.cells.a.status).toBe('error');
     expect(session.cells.a.outputs).toEqual([
-      { type: 'stream', name: 'stdout', text: 'ab' },
+      { type: 'stream', name: 'stdout', text: 'ab', newlines: 0 },
       { type: 'result', data: { [MIME.text]: '42' } },
       { type: 'error', ename: 'TypeError', message: 'bad', line: 3 },
     ]);
@@ -91,6 +91,8 @@ describe('SessionEngine.run', () => {
       displayId: 'd1',
       data: { v: 2 },
     });
+    // Messages are applied on the next frame (a microtask without a browser).
+    await settle();
     expect(session.cells.a.outputs).toEqual([{ type: 'display', displayId: 'd1', data: { v: 2 } }]);
     expect(session.cells.b.outputs).toEqual([]);
   });
@@ -206,7 +208,7 @@ describe('SessionEngine.stop', () => {
     expect(session.busy).toBe(true);
     const stopped = session.stop();
     const request = worker().executes()[0];
-    expect(worker().received.at(-1)).toEqual({ type: 'interrupt' });
+    expect(worker().received.slice(-2)).toEqual([{ type: 'interrupt' }, { type: 'ping', id: 1 }]);
     worker().emit({
       type: 'error',
       cellId: request.cellId,
@@ -268,11 +270,62 @@ describe('SessionEngine.stop', () => {
     expect(session.cells.load.count).toBe(1);
   });
 
+  test('a worker a cell blocks (no answer to a ping) is replaced without waiting out the grace', async () => {
+    vi.useFakeTimers();
+    const { session, workers } = sessionWith((w) => {
+      w.onExecute = () => undefined; // a tight loop: never ends, never answers
+    });
+    const spin = session.run('spin', 'while (true) {}');
+    await vi.advanceTimersByTimeAsync(0);
+    workers[0].answersPing = false;
+    const stopped = session.stop();
+    await vi.advanceTimersByTimeAsync(STOP_PING_MS - 1);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await stopped;
+    await expect(spin).resolves.toBe(false);
+    expect(workers).toHaveLength(2);
+    expect(session.cells.spin.status).toBe('interrupted');
+  });
+
+  test('a cell that calls self.close() is reported and a fresh kernel is started', async () => {
+    const { session, workers } = sessionWith((w) => {
+      w.onExecute = (request, self) => {
+        if (request.cellId === 'a') self.finish(request, true);
+        else self.emit({ type: 'closed' });
+      };
+    });
+    await session.run('a', '1');
+    await expect(session.run('bye', 'self.close()')).resolves.toBe(false);
+    expect(session.cells.bye.outputs.at(-1)).toMatchObject({
+      type: 'error',
+      message: 'The kernel stopped unexpectedly: a cell closed it (self.close())',
+    });
+    expect(session.stateLost?.rerunIds).toEqual(['a']);
+    expect(workers).toHaveLength(2);
+  });
+
   test('does nothing when nothing runs', async () => {
     const { session, workers } = sessionWith();
     await session.stop();
     expect(workers).toHaveLength(1);
     expect(workers[0].received.map((r) => r.type)).toEqual(['init']);
+  });
+
+  test('a finished cell that keeps printing keeps Stop offered, and Stop ends it', async () => {
+    const { session, workers } = sessionWith();
+    await session.run('timer', 'setInterval(() => console.log(1), 0)');
+    expect(session.canStop).toBe(false);
+    workers[0].emit({ type: 'stream', cellId: 'timer' as never, name: 'stdout', text: '1\n' });
+    await settle();
+    expect(session.cells.timer.outputs).toHaveLength(1);
+    expect(session.busy).toBe(false);
+    expect(session.canStop).toBe(true);
+    await session.stop();
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(session.stateLost?.message).toMatch(/still printing/);
+    expect(session.canStop).toBe(false);
   });
 });
 

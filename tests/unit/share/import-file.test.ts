@@ -4,6 +4,7 @@ import { exportIpynb, exportMarkdown, exportFileName } from '../../../src/notebo
 import {
   ImportError,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_CELLS,
   parseImportText,
   readImportFile,
   type NamedBlob,
@@ -129,5 +130,26 @@ describe('findJsonProblem', () => {
     });
     expect(findJsonProblem('{"a": "open')?.expected).toMatch(/closed/);
     expect(findJsonProblem('[1] x')?.expected).toBe('the end of the file');
+  });
+});
+
+describe('the cell limit', () => {
+  const notebookOf = (cells: number): string =>
+    '---\ntitle: Many\nweek: 1\norder: 1\n---\n\n' +
+    Array.from({ length: cells }, (_, i) => '```ts\n' + `${i}\n` + '```\n').join('\n');
+
+  test(`a notebook of ${MAX_IMPORT_CELLS} cells imports`, () => {
+    const imported = parseImportText('many.md', 'md', notebookOf(MAX_IMPORT_CELLS));
+    expect(imported.notebook.cells.filter((cell) => cell.kind === 'code')).toHaveLength(
+      MAX_IMPORT_CELLS,
+    );
+  });
+
+  test('one more is refused, naming the count and the limit', () => {
+    expect(() => parseImportText('many.md', 'md', notebookOf(MAX_IMPORT_CELLS + 1))).toThrow(
+      new ImportError(
+        '"many.md" could not be imported: it has 1,001 code cells; notebooks of up to 1,000 code cells can be imported.',
+      ),
+    );
   });
 });

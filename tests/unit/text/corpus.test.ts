@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setKernelContext } from '../../../src/lib/context';
-import { cellId } from '../../../src/kernel/protocol';
+import { cellId } from '../../../src/protocol/messages';
 import { loadCorpus } from '../../../src/lib/text/corpus';
 
 const CORPUS_DIR = join(import.meta.dirname, '..', '..', '..', 'public', 'corpus');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { cellId } from '../../../src/kernel/protocol';
+import { cellId } from '../../../src/protocol/messages';
 import { InterruptedError, setKernelContext } from '../../../src/lib/context';
 import { joinTextItems, readPdfPages } from '../../../src/lib/text/pdf';
 import { markdownSections, readDocument } from '../../../src/lib/text/document';

@@ -3,7 +3,7 @@
 // layout, scripts/fixtures/bigram-gpt2.mjs) at huggingface.co URLs. Greedy decoding of a
 // bigram model follows the most frequent next word, which the test counts itself.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cellId, type KernelMessage } from '../../../src/kernel/protocol';
+import { cellId, type KernelMessage } from '../../../src/protocol/messages';
 import { InterruptedError, setKernelContext } from '../../../src/lib/context';
 import { generate, generatorModel, useGenerator } from '../../../src/lib/text/generate';
 import { generatedAnswer } from '../../../src/lib/text/rag';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { cellId, type KernelMessage } from '../../../src/kernel/protocol';
+import { cellId, type KernelMessage } from '../../../src/protocol/messages';
 import { setKernelContext } from '../../../src/lib/context';
 
 export const PUBLIC_DIR = join(import.meta.dirname, '..', '..', '..', 'public');

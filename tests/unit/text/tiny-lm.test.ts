@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setKernelContext } from '../../../src/lib/context';
-import { cellId } from '../../../src/kernel/protocol';
+import { cellId } from '../../../src/protocol/messages';
 import { seed } from '../../../src/lib/random';
 import { loadTinyLM, type TinyLM } from '../../../src/lib/text/tiny-lm';
 import { CachedDecoder } from '../../../src/lib/text/tiny-lm-decoder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { chooseRenderer, RENDER_PREFERENCE } from '../../../src/ui/outputs/choose';
 
 const choose = (bundle: Record<string, unknown>) => chooseRenderer(bundle, RENDER_PREFERENCE)?.mime;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MIME } from '../../../src/kernel/protocol';
+import { MIME } from '../../../src/protocol/messages';
 import { chooseRenderer, RENDER_PREFERENCE } from '../../../src/ui/outputs/choose';
 import {
   fileTooLarge,

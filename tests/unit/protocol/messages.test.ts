@@ -5,7 +5,7 @@ import {
   cellId,
   type KernelMessage,
   type KernelRequest,
-} from '../../../src/kernel/protocol';
+} from '../../../src/protocol/messages';
 
 /** One example of every message kind, as the worker and the UI send them. */
 const messages: KernelMessage[] = [
@@ -17,6 +17,8 @@ const messages: KernelMessage[] = [
   { type: 'error', cellId: cellId('a'), ename: 'Error', message: 'boom', line: 3 },
   { type: 'progress', cellId: cellId('a'), displayId: 'p1', label: 'x', value: 1, max: 2 },
   { type: 'done', id: 1, cellId: cellId('a'), ok: true, ms: 2, defines: ['x'], uses: [] },
+  { type: 'pong', id: 1 },
+  { type: 'closed' },
 ];
 
 const requests: KernelRequest[] = [
@@ -25,6 +27,7 @@ const requests: KernelRequest[] = [
   { type: 'interrupt' },
   { type: 'restart' },
   { type: 'input', name: 'lr', value: 0.1 },
+  { type: 'ping', id: 1 },
 ];
 
 /** An exhaustive switch, as every consumer of the protocol writes it. */
@@ -38,6 +41,8 @@ function describeMessage(message: KernelMessage): string {
     case 'error':
     case 'progress':
     case 'done':
+    case 'pong':
+    case 'closed':
       return message.type;
     default:
       return assertNever(message);

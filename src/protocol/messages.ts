@@ -87,8 +87,14 @@ export interface InputRequest {
   value: unknown;
 }
 
+/** Is the worker's event loop free? Answered at once with `pong` unless a cell blocks it. */
+export interface PingRequest {
+  type: 'ping';
+  id: number;
+}
+
 export type KernelRequest =
-  InitRequest | ExecuteRequest | InterruptRequest | RestartRequest | InputRequest;
+  InitRequest | ExecuteRequest | InterruptRequest | RestartRequest | InputRequest | PingRequest;
 
 // ---------------------------------------------------------------- kernel → UI
 
@@ -106,6 +112,8 @@ export interface StreamMessage {
   cellId: CellId;
   name: 'stdout' | 'stderr';
   text: string;
+  /** Lines printed before `text` that the kernel did not send (a flood: stream-tail.ts). */
+  dropped?: number;
 }
 
 export interface DisplayMessage {
@@ -138,6 +146,8 @@ export interface ErrorMessage {
   /** 1-based line in the cell's own source (not the transpiled code), when known. */
   line?: number;
   column?: number;
+  /** The kernel ran out of memory (JS or WASM): the page starts a fresh kernel. */
+  outOfMemory?: boolean;
 }
 
 /** A live progress bar; the UI keeps its last state as a widget output. */
@@ -162,6 +172,18 @@ export interface DoneMessage {
   uses: string[];
   /** `tf.memory().numTensors` after the cell, when tfjs was loaded (leak accounting). */
   tensors?: number;
+  /** The same count when the cell started: what timers made in between is not this cell's. */
+  tensorsAtStart?: number;
+}
+
+export interface PongMessage {
+  type: 'pong';
+  id: number;
+}
+
+/** The worker is closing itself (a cell called `self.close()`): it will answer no more. */
+export interface ClosedMessage {
+  type: 'closed';
 }
 
 export type KernelMessage =
@@ -172,7 +194,9 @@ export type KernelMessage =
   | ResultMessage
   | ErrorMessage
   | ProgressMessage
-  | DoneMessage;
+  | DoneMessage
+  | PongMessage
+  | ClosedMessage;
 
 /** Ends every switch over a message union: a new message kind fails to compile. */
 export function assertNever(value: never): never {
