@@ -14,6 +14,7 @@ import {
   openPage,
   setCellCode,
   useBrowser,
+  waitForRunAll,
   waitForStatus,
 } from './browser';
 
@@ -74,21 +75,6 @@ async function watchCsp(page: Page): Promise<{ violations: () => Promise<string[
       ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
     ],
   };
-}
-
-async function waitForRunAll(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const cells = Array.from(document.querySelectorAll('[data-testid="cell"]'));
-      const last = cells.at(-1)?.getAttribute('data-status');
-      return (
-        (last === 'ok' || last === 'error') &&
-        cells.every((c) => !['queued', 'running'].includes(c.getAttribute('data-status') ?? ''))
-      );
-    },
-    undefined,
-    { timeout: RUN_ALL_TIMEOUT_MS, polling: 250 },
-  );
 }
 
 /** Presses Tab until `target` has focus; returns how many presses it took. */

@@ -77,3 +77,38 @@ export async function openMoreMenu(page: Page): Promise<void> {
   const menu = page.getByTestId('more-menu');
   if ((await menu.getAttribute('open')) === null) await menu.locator('summary').first().click();
 }
+
+/**
+ * Reveals every exercise's solution and puts it in its exercise, as a learner who wants
+ * the whole lesson green would (the page asks to confirm: accept its dialogs first).
+ */
+export async function useAllSolutions(page: Page): Promise<void> {
+  const solutions = page.locator('[data-testid="solution"]');
+  const count = await solutions.count();
+  for (let i = 0; i < count; i++) {
+    await solutions.nth(i).getByRole('button', { name: 'Reveal solution' }).click();
+    await solutions
+      .nth(i)
+      .getByRole('button', { name: 'Use this solution in the exercise' })
+      .click();
+  }
+}
+
+/** Waits until Run all is over: nothing queued or running, the last cell it runs done. */
+export async function waitForRunAll(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      // Run all skips cleanup cells: the last cell it runs is the last of the others.
+      const cells = Array.from(
+        document.querySelectorAll('[data-testid="cell"]:not([data-cleanup])'),
+      );
+      const last = cells.at(-1)?.getAttribute('data-status');
+      return (
+        (last === 'ok' || last === 'error') &&
+        cells.every((c) => !['queued', 'running'].includes(c.getAttribute('data-status') ?? ''))
+      );
+    },
+    undefined,
+    { timeout: RUN_ALL_TIMEOUT_MS, polling: 250 },
+  );
+}

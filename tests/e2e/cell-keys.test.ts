@@ -50,7 +50,17 @@ describe('keys and focus', () => {
       page.setDefaultTimeout(CELL_TIMEOUT_MS);
       await page.setViewportSize({ width: 1000, height: 600 });
       await cell(page, 'values').locator('.cm-content').click();
-      const ids = ['shared', 'charts', 'scatter', 'tensor', 'progress', 'cleanup'];
+      // The intro's exercise ('mean') and its check (cell-7) are cells like the others.
+      const ids = [
+        'shared',
+        'charts',
+        'scatter',
+        'mean',
+        'cell-7',
+        'tensor',
+        'progress',
+        'cleanup',
+      ];
       for (const id of ids) {
         await page.keyboard.press('Shift+Enter');
         await expect.poll(() => focusedCellId(page)).toBe(id);

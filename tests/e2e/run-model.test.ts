@@ -193,7 +193,7 @@ describe('checks grade the current exercise', () => {
       });
       await expect
         .poll(() => card.getByTestId('solved-count').innerText())
-        .toBe('0 of 1 exercise solved, 1 with the solution');
+        .toBe('0 of 4 exercises solved, 1 with the solution');
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -27,17 +27,33 @@ declare global {
   }
 }
 
-/** A fresh context whose pages record every request type sent to a kernel worker. */
+/**
+ * A fresh context whose pages record every request type sent to a kernel: the kernel runs
+ * in a sandboxed frame and takes its requests on a MessagePort (a same-origin worker, as in
+ * `vite` dev, through Worker.postMessage): both are recorded.
+ */
 async function open(b: Browser, url: string): Promise<Page> {
   const context = await b.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(() => {
     window.kernelRequests = [];
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+    const record = (message: unknown): void => {
       const type = (message as { type?: unknown } | null)?.type;
       window.kernelRequests?.push(typeof type === 'string' ? type : '?');
-      return post.call(this, message, ...rest);
+    };
+    const postToWorker = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      record(message);
+      return postToWorker.call(this, message, ...rest);
     } as Worker['postMessage'];
+    const postToPort = MessagePort.prototype.postMessage;
+    MessagePort.prototype.postMessage = function (
+      this: MessagePort,
+      message: unknown,
+      ...rest: never[]
+    ) {
+      record(message);
+      return postToPort.call(this, message, ...rest);
+    } as MessagePort['postMessage'];
   });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT_MS);

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { distDir } from '../../src/cli/paths';
-import { RUN_ALL_TIMEOUT_MS, cell, openMoreMenu, useBrowser, waitForStatus } from './browser';
+import {
+  RUN_ALL_TIMEOUT_MS,
+  cell,
+  openMoreMenu,
+  useAllSolutions,
+  useBrowser,
+  waitForStatus,
+} from './browser';
 import { servePlain, type PlainServer } from './plain-static-server';
 
 const SUB_PATH = '/course/playgrad/';
@@ -41,10 +48,9 @@ test('index and a lesson work from /course/playgrad/ on a plain static server', 
   await page.reload();
   await cell(page, 'load').locator('.cm-content').waitFor();
 
-  // The learner takes the exercise's solution, so every cell (the check too) runs green.
+  // The learner takes the exercises' solutions, so every cell (the checks too) runs green.
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Reveal solution' }).click();
-  await page.getByRole('button', { name: 'Use this solution in the exercise' }).click();
+  await useAllSolutions(page);
   await page.getByRole('button', { name: 'Run all' }).click();
   await waitForStatus(page, 'rates', 'ok', RUN_ALL_TIMEOUT_MS);
   for (const id of LESSON_CELLS) {

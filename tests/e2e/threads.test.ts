@@ -16,6 +16,8 @@ import {
   RUN_ALL_TIMEOUT_MS,
   cell,
   openMoreMenu,
+  useAllSolutions,
+  waitForRunAll,
   openPage,
   useBrowser,
   waitForStatus,
@@ -96,14 +98,12 @@ describe('cross-origin isolated (serve --isolated)', () => {
     if (threads > 1) expect(await badge.innerText()).toMatch(`WASM (${threads} threads)`);
     else expect(await badge.innerText()).toMatch(/^WASM\b(?! \()/);
 
-    // The learner takes the solution of the exercise, then runs the whole lesson.
-    const solution = page.locator(`[data-testid="solution"][data-for="grad"]`);
-    await solution.getByRole('button', { name: 'Reveal solution' }).click();
-    await solution.getByRole('button', { name: 'Use this solution in the exercise' }).click();
+    // The learner takes the solutions of the exercises, then runs the whole lesson.
+    await useAllSolutions(page);
     await page.getByRole('button', { name: 'Run all' }).click();
-    await waitForStatus(page, 'rates', 'ok', RUN_ALL_TIMEOUT_MS);
+    await waitForRunAll(page);
     const statuses = await page
-      .locator('[data-cell-id]:not([data-status="static"])')
+      .locator('[data-cell-id]:not([data-status="static"]):not([data-cleanup])')
       .evaluateAll((cells) =>
         cells.map((c) => `${c.getAttribute('data-cell-id')}: ${c.getAttribute('data-status')}`),
       );
