@@ -9,7 +9,7 @@
 import type { MimeBundle } from '../protocol/messages';
 import { MIME } from '../protocol/messages';
 import type { WidgetKind } from '../protocol/widgets';
-import { getInput, hasInput } from '../kernel/inputs';
+import { getInput, hasInput } from './input-registry';
 import { kernelContext } from './context';
 import { MIMEBUNDLE, type Displayable } from './displayable';
 
