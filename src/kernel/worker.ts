@@ -17,7 +17,7 @@ import { captureConsole } from './console';
 import { OutputBatcher } from './output-batcher';
 import { describeError } from './error-location';
 import { executeCell } from './execute';
-import { clearInputs, setInput } from './inputs';
+import { clearInputs, setInput } from '../lib/input-registry';
 import { CELL_MODULE_NAMES, CELL_MODULES } from './modules';
 import {
   assertNever,

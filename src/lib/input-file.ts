@@ -10,7 +10,7 @@
  * In `playgrad run` nobody picks a file, so a runnable cell must not wait for one: give
  * `.text({ fallback })` a sample text to use until the learner picks their own file.
  */
-import { onInput } from '../kernel/inputs';
+import { onInput } from './input-registry';
 import { InterruptedError, kernelContext } from './context';
 import { display } from './display';
 import { InputWidget, labelOf } from './input-widget';

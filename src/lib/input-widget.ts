@@ -8,11 +8,10 @@
  */
 import type { MimeBundle } from '../protocol/messages';
 import { MIME } from '../protocol/messages';
-import { getInput, hasInput } from '../kernel/inputs';
+import type { WidgetKind } from '../protocol/widgets';
+import { getInput, hasInput } from './input-registry';
 import { kernelContext } from './context';
 import { MIMEBUNDLE, type Displayable } from './displayable';
-
-export type WidgetKind = 'slider' | 'select' | 'button' | 'file' | 'canvas';
 
 let widgetCounter = 0;
 

@@ -4,8 +4,12 @@
  */
 import type { MimeBundle } from '../protocol/messages';
 import { MIME } from '../protocol/messages';
+import { NUMERIC_FIELD_TYPES } from '../protocol/table';
+import type { FieldType, TableField, TableResource } from '../protocol/table';
 import { MIMEBUNDLE, type Displayable } from './displayable';
 import { formatValue } from './format';
+
+export type { FieldType, TableField, TableResource };
 
 export interface TableOptions {
   /** Column names: the order to show (records), or the names of array columns. */
@@ -14,21 +18,6 @@ export interface TableOptions {
   maxRows?: number;
   /** A title above the table. */
   caption?: string;
-}
-
-/** Frictionless Table Schema field types. */
-export type FieldType = 'number' | 'integer' | 'string' | 'boolean' | 'any';
-
-export interface TableField {
-  name: string;
-  type: FieldType;
-}
-
-/** The JSON in `application/vnd.dataresource+json`. */
-export interface TableResource {
-  schema: { fields: TableField[] };
-  data: Record<string, unknown>[];
-  playgrad: { totalRows: number; caption?: string };
 }
 
 export const DEFAULT_MAX_ROWS = 20;
@@ -130,7 +119,7 @@ export class Table implements Displayable {
     const widths = this.columns.map((name, i) =>
       cells.reduce((max, row) => Math.max(max, row[i].length), name.length),
     );
-    const numeric = this.fields.map((field) => field.type === 'number' || field.type === 'integer');
+    const numeric = this.fields.map((field) => NUMERIC_FIELD_TYPES.has(field.type));
     const line = (row: string[]): string =>
       row
         .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))

@@ -7,7 +7,10 @@
  */
 import type { MimeBundle } from '../protocol/messages';
 import { MIME } from '../protocol/messages';
+import type { TensorJson } from '../protocol/tensor';
 import { numberText, shortestFloat32 } from './numbers';
+
+export type { TensorJson };
 
 /** The part of a tf.Tensor the display code reads. */
 export interface TensorLike {
@@ -15,17 +18,6 @@ export interface TensorLike {
   dtype: string;
   isDisposed: boolean;
   dataSync(): ArrayLike<unknown>;
-}
-
-/** The JSON in `application/vnd.playgrad.tensor+json`. */
-export interface TensorJson {
-  shape: number[];
-  dtype: string;
-  size: number;
-  /** Nested like `arraySync()`; leading entries of each axis only when `truncated`. */
-  values?: unknown;
-  truncated?: boolean;
-  disposed?: boolean;
 }
 
 /** At most this many numbers go into the JSON a renderer receives. */

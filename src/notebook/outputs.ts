@@ -16,4 +16,4 @@ export type CellOutput =
     }
   | { type: 'display'; displayId?: string; data: MimeBundle }
   | { type: 'result'; data: MimeBundle }
-  | { type: 'error'; ename: string; message: string; line?: number };
+  | { type: 'error'; ename: string; message: string; line?: number; column?: number };

@@ -4,8 +4,7 @@
  * is tested without loading any component.
  */
 import { MIME, type MimeBundle } from '../../protocol/messages';
-import { isInputWidget } from './input-widget';
-import { isProgressWidget } from './widget';
+import { isInputWidget, isProgressWidget } from '../../protocol/widgets';
 
 export interface RendererSpec {
   mime: string;

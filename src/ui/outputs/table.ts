@@ -2,6 +2,7 @@
  * A table output (`application/vnd.dataresource+json`, the Frictionless Data Resource
  * shape pandas uses in Jupyter) turned into what the table component draws.
  */
+import { NUMERIC_FIELD_TYPES } from '../../protocol/table';
 import { formatValue } from './format';
 
 export interface TableColumn {
@@ -29,8 +30,6 @@ type Row = Record<string, unknown> | unknown[];
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const NUMERIC_TYPES = new Set(['number', 'integer']);
-
 function fieldsOf(data: Record<string, unknown>, rows: Row[]): { name: string; type?: string }[] {
   const schema = data.schema;
   if (isRecord(schema) && Array.isArray(schema.fields)) {
@@ -55,7 +54,7 @@ export function tableView(data: unknown): TableView | undefined {
   const columns = fields.map((field, index) => ({
     name: field.name,
     numeric: field.type
-      ? NUMERIC_TYPES.has(field.type)
+      ? NUMERIC_FIELD_TYPES.has(field.type)
       : rows.some((row) => typeof valueAt(row, index) === 'number') &&
         rows.every((row) => {
           const value = valueAt(row, index);

@@ -5,32 +5,12 @@
  * leading entries (a corner of a big matrix), and '…' marks what was left out. Flat
  * row-major values are accepted too, for producers that send them.
  */
+import type { TensorJson } from '../../protocol/tensor';
 import { formatValue } from './format';
-
-export interface TensorData {
-  shape: number[];
-  dtype: string;
-  size: number;
-  values?: unknown;
-  truncated?: boolean;
-  /** The tensor's memory was freed before it was shown: there are no values. */
-  disposed?: boolean;
-}
 
 const MORE = '…';
 
-export function isTensorData(data: unknown): data is TensorData {
-  if (typeof data !== 'object' || data === null) return false;
-  const t = data as Record<string, unknown>;
-  return (
-    Array.isArray(t.shape) &&
-    t.shape.every((n) => typeof n === 'number') &&
-    typeof t.dtype === 'string' &&
-    typeof t.size === 'number'
-  );
-}
-
-export function tensorHeader(tensor: TensorData): string {
+export function tensorHeader(tensor: TensorJson): string {
   return `Tensor ${tensor.dtype} [${tensor.shape.join(', ')}]${tensor.disposed ? ' (disposed)' : ''}`;
 }
 
@@ -41,7 +21,7 @@ function valueText(value: unknown, dtype: string): string {
 }
 
 /** Nested values, reshaping flat row-major data when that is what was sent. */
-function nested(tensor: TensorData): unknown {
+function nested(tensor: TensorJson): unknown {
   const { shape, values } = tensor;
   if (shape.length < 2 || !Array.isArray(values) || values.some(Array.isArray)) return values;
   const build = (axis: number, offset: number): unknown[] => {
@@ -58,14 +38,14 @@ function nested(tensor: TensorData): unknown {
 }
 
 /** How many values were sent. */
-export function sentValues(tensor: TensorData): number {
+export function sentValues(tensor: TensorJson): number {
   const values = tensor.values;
   if (values === undefined) return 0;
   return Array.isArray(values) ? values.flat(Infinity).length : 1;
 }
 
 /** Whether some values were left out (flag set, or fewer values than elements). */
-export function isTruncated(tensor: TensorData): boolean {
+export function isTruncated(tensor: TensorJson): boolean {
   return !tensor.disposed && (tensor.truncated === true || sentValues(tensor) < tensor.size);
 }
 
@@ -80,7 +60,7 @@ function rowCells(row: unknown, length: number, dtype: string): string[] {
  * Rank 0 → one cell, rank 1 → one row, rank 2 → rows; a last row of '…' when rows were
  * left out. Undefined above rank 2, and when there are no values (disposed).
  */
-export function tensorGrid(tensor: TensorData): string[][] | undefined {
+export function tensorGrid(tensor: TensorJson): string[][] | undefined {
   const { shape, dtype } = tensor;
   if (shape.length > 2 || tensor.values === undefined || tensor.disposed) return undefined;
   const values = nested(tensor);
@@ -93,7 +73,7 @@ export function tensorGrid(tensor: TensorData): string[][] | undefined {
 }
 
 /** Nested brackets, numpy-style, with '…' where entries were left out. */
-export function tensorText(tensor: TensorData): string {
+export function tensorText(tensor: TensorJson): string {
   const { shape, dtype } = tensor;
   if (tensor.values === undefined || tensor.disposed) return '';
   const render = (node: unknown, axis: number, indent: string): string => {

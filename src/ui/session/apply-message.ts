@@ -86,6 +86,7 @@ function applyOne(
         ename: message.ename,
         message: message.message,
         line: message.line,
+        column: message.column,
       });
       return;
     case 'progress': {

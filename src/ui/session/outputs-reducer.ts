@@ -6,6 +6,7 @@
  */
 import { MIME, type MimeBundle, type ProgressMessage } from '../../protocol/messages';
 import { appendToTail, countNewlines, trimTail } from '../../protocol/stream-tail';
+import type { ProgressWidget } from '../../protocol/widgets';
 import type { CellOutput } from '../../notebook/outputs';
 
 /**
@@ -20,14 +21,7 @@ export const DROPPED_NOTICE_ID = 'playgrad-outputs-dropped';
 /** Where the notice keeps its count (a JSON MIME type, so `.ipynb` export keeps it as is). */
 const DROPPED_MIME = 'application/vnd.playgrad.dropped+json';
 
-/** The widget payload a `progress` message is kept as, so renderers see a normal display. */
-export interface ProgressWidget {
-  kind: 'progress';
-  label: string;
-  value: number;
-  max: number;
-}
-
+/** A `progress` message kept as a widget payload, so renderers see a normal display. */
 export function progressBundle(message: ProgressMessage): MimeBundle {
   const widget: ProgressWidget = {
     kind: 'progress',

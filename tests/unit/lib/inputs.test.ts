@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { MIME } from '../../../src/protocol/messages';
-import { clearInputs, setInput } from '../../../src/kernel/inputs';
+import { clearInputs, setInput } from '../../../src/lib/input-registry';
 import { inputs, text, toMimeBundle } from '../../../src/lib/index';
 import { ofType, recordKernel, type Recording } from './recording-context';
 

@@ -59,6 +59,27 @@ describe('SessionEngine.run', () => {
     ]);
   });
 
+  test("keeps an error's column beside its line, for the error output to show", async () => {
+    const { session } = sessionWith((w) => {
+      w.onExecute = (request, self) => {
+        const cellId = request.cellId;
+        self.emit({
+          type: 'error',
+          cellId,
+          ename: 'ReferenceError',
+          message: 'x',
+          line: 2,
+          column: 7,
+        });
+        self.finish(request, false);
+      };
+    });
+    await session.run('a', 'x');
+    expect(session.cells.a.outputs).toEqual([
+      { type: 'error', ename: 'ReferenceError', message: 'x', line: 2, column: 7 },
+    ]);
+  });
+
   test('clears the previous outputs when a cell runs again', async () => {
     let call = 0;
     const { session } = sessionWith((w) => {

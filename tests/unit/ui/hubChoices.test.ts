@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { choiceStates, offlineReason } from '../../../src/ui/outputs/widgets/hub-choices';
-import { isInputWidget } from '../../../src/ui/outputs/input-widget';
+import { isInputWidget } from '../../../src/protocol/widgets';
 
 const MODEL = 'HuggingFaceTB/SmolLM2-135M-Instruct';
 

@@ -1,13 +1,8 @@
 import { expect, test } from 'vitest';
 import { MIME } from '../../../src/protocol/messages';
 import { chooseRenderer, RENDER_PREFERENCE } from '../../../src/ui/outputs/choose';
-import {
-  fileTooLarge,
-  isInputWidget,
-  sliderValue,
-  stepDecimals,
-  type SliderWidget,
-} from '../../../src/ui/outputs/input-widget';
+import type { SliderWidget } from '../../../src/protocol/widgets';
+import { fileTooLarge, sliderValue, stepDecimals } from '../../../src/ui/outputs/input-widget';
 
 const SLIDER: SliderWidget = {
   kind: 'slider',
@@ -19,19 +14,6 @@ const SLIDER: SliderWidget = {
   step: 0.05,
   value: 0.5,
 };
-
-test('isInputWidget accepts each kind the kernel sends and rejects incomplete ones', () => {
-  const base = { id: 'w', cellId: 'c', label: 'l' };
-  expect(isInputWidget(SLIDER)).toBe(true);
-  expect(isInputWidget({ ...base, kind: 'select', options: ['a'], value: 0 })).toBe(true);
-  expect(isInputWidget({ ...base, kind: 'button', clicks: 0 })).toBe(true);
-  expect(isInputWidget({ ...base, kind: 'file', accept: '', maxBytes: 10 })).toBe(true);
-  expect(isInputWidget({ ...base, kind: 'canvas', size: 280, grid: 28 })).toBe(true);
-  expect(isInputWidget({ ...SLIDER, max: -1 })).toBe(false);
-  expect(isInputWidget({ ...base, kind: 'select', options: [1], value: 0 })).toBe(false);
-  expect(isInputWidget({ ...base, kind: 'dial', value: 0 })).toBe(false);
-  expect(isInputWidget({ kind: 'button', clicks: 0, label: 'x' })).toBe(false);
-});
 
 test('chooseRenderer picks the widget renderer for input widgets', () => {
   const bundle = { [MIME.widget]: SLIDER, [MIME.text]: 'Slider' };

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProgressWidget, progressPercent } from '../../../src/ui/outputs/widget';
-
-describe('isProgressWidget', () => {
-  it('accepts a progress widget and rejects other kinds', () => {
-    expect(isProgressWidget({ kind: 'progress', label: 'epochs', value: 37, max: 100 })).toBe(true);
-    expect(isProgressWidget({ kind: 'slider', value: 1, max: 2 })).toBe(false);
-    expect(isProgressWidget({ kind: 'progress', value: '37', max: 100 })).toBe(false);
-  });
-});
+import { progressPercent } from '../../../src/ui/outputs/widget';
 
 describe('progressPercent', () => {
   const bar = (value: number, max: number) => ({

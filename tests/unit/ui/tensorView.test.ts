@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { TensorJson as TensorData } from '../../../src/protocol/tensor';
 import {
-  isTensorData,
   isTruncated,
   sentValues,
   tensorGrid,
   tensorHeader,
   tensorText,
-  type TensorData,
 } from '../../../src/ui/outputs/tensor';
 
 const tensor = (shape: number[], values: unknown, extra: Partial<TensorData> = {}): TensorData => ({
@@ -116,13 +115,5 @@ describe('tensorText', () => {
     expect(tensorText(cut)).toBe('[[[1, 2, …],\n  [3, 4, …]],\n\n …]');
     expect(isTruncated(cut)).toBe(true);
     expect(isTruncated(tensor([2], [1, 2]))).toBe(false);
-  });
-});
-
-describe('isTensorData', () => {
-  it('accepts the tensor shape and rejects others', () => {
-    expect(isTensorData(tensor([2], [1, 2]))).toBe(true);
-    expect(isTensorData({ shape: ['2'], dtype: 'float32', size: 2 })).toBe(false);
-    expect(isTensorData(null)).toBe(false);
   });
 });

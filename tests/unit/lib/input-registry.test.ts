@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { clearInputs, getInput, hasInput, onInput, setInput } from '../../../src/kernel/inputs';
+import {
+  clearInputs,
+  getInput,
+  hasInput,
+  onInput,
+  setInput,
+} from '../../../src/lib/input-registry';
 
 test('getInput returns the latest value set, and nothing after clearInputs', () => {
   expect(getInput('rate')).toBeUndefined();
