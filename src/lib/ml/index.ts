@@ -16,3 +16,11 @@ export { kfold, type Fold, type KFoldOptions } from './kfold';
 export * as metrics from './metrics';
 export { DecisionTree } from './tree';
 export { RandomForest } from './forest';
+export {
+  agglomerative,
+  type Agglomerative,
+  type AgglomerativeOptions,
+  type Linkage,
+} from './agglomerative';
+export { silhouette, type Silhouette } from './silhouette';
+export * as drift from './drift';
