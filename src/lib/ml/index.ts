@@ -24,3 +24,10 @@ export {
 } from './agglomerative';
 export { silhouette, type Silhouette } from './silhouette';
 export * as drift from './drift';
+export {
+  permutationImportance,
+  type Metric,
+  type PermutationImportance,
+  type PermutationOptions,
+} from './permutation-importance';
+export { shapley, type Shapley, type ShapleyOptions } from './shapley';
