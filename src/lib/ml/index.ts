@@ -31,3 +31,12 @@ export {
   type PermutationOptions,
 } from './permutation-importance';
 export { shapley, type Shapley, type ShapleyOptions } from './shapley';
+export {
+  search,
+  type Params,
+  type SearchOptions,
+  type SearchParam,
+  type SearchSpace,
+  type Study,
+  type Trial,
+} from './search';
