@@ -11,3 +11,5 @@ export { live, LivePlot, type LiveOptions, type LivePoint } from './plot-live';
 export { image, images, type ImageOptions, type ImagesOptions } from './plot-image';
 export { confusion, type ConfusionOptions } from './plot-confusion';
 export { tree, type TreeNode, type TreeOptions } from './plot-tree';
+export { dendrogram, type DendrogramData, type DendrogramOptions } from './plot-dendrogram';
+export { study, type StudyData, type StudyOptions } from './plot-study';
