@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ks } from '../../../src/lib/ml/drift-ks';
 import { psi } from '../../../src/lib/ml/drift-psi';
+import { loadIris } from './load-fixtures';
 
 interface KsCase {
   a: number[];
@@ -31,6 +32,14 @@ describe('drift.ks', () => {
     expect(result.statistic).toBeCloseTo(exact.statistic, 12);
     expect(result.pValue).toBeCloseTo(exact.pValue, 10);
     expect(result.method).toBe('exact');
+  });
+
+  it('keeps its precision for a tiny p-value, with tied values (iris sepal lengths)', () => {
+    // scipy 1.10.1 ks_2samp(a[:75], a[75:], method='exact'): D 0.58667, p 2.685462386506051e-12.
+    const sepal = loadIris().X.map((row) => row[0]);
+    const result = ks(sepal.slice(0, 75), sepal.slice(75));
+    expect(result.statistic).toBeCloseTo(0.5866666666666667, 12);
+    expect(result.pValue / 2.685462386506051e-12).toBeCloseTo(1, 9);
   });
 
   it('is exact by default for samples this small, and symmetric', () => {
