@@ -95,6 +95,12 @@ describe('search, successive halving', () => {
     expect(study.best.config).toBe([...rounds[0]].sort((a, b) => b.score - a.score)[0].config);
   });
 
+  it('rounds the survivors up, as scikit-learn does: 10 → 4 → 2 → 1', async () => {
+    const study = await search({ space, objective: quality, trials: 10, strategy: 'halving' });
+    const sizes = [0, 1, 2, 3].map((r) => study.trials.filter((t) => t.round === r).length);
+    expect(sizes).toEqual([10, 4, 2, 1]);
+  });
+
   it('stops at maxBudget, and finds the optimum when small budgets are noisy', async () => {
     // The score is the true quality plus noise that shrinks as the budget grows.
     const noisy = (p: Params, budget: number) =>
