@@ -47,6 +47,12 @@ export function outputOf(model: ModelInput, output: OutputChoice = 'auto'): (X: 
   return (X) => {
     const rows = Array.from(proba(X));
     const columns = rows[0]?.length ?? 0;
+    if (columns === 1) {
+      throw new RangeError(
+        'the model was fitted on one class only: its probability is always 1, so there is ' +
+          'nothing to explain (fit it on labels with at least two classes)',
+      );
+    }
     const column = output === 'auto' ? (columns === 2 ? 1 : -1) : output;
     if (column === -1) {
       throw new RangeError(

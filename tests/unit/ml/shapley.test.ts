@@ -122,6 +122,8 @@ describe('shapley', () => {
     expect(() => shapley(tree, [X[0]], { background: [], output: 0 })).toThrow(
       /background has no rows/,
     );
+    const oneClass = new DecisionTree().fit(X.slice(0, 10), y.slice(0, 10));
+    expect(() => shapley(oneClass, [X[0]], { background })).toThrow(/fitted on one class only/);
     const wide = [Array<number>(20).fill(0)];
     expect(() =>
       shapley((r) => r.map(() => 1), wide, { background: wide, method: 'exact' }),
