@@ -6,8 +6,10 @@ import type { DenseMatrix } from './input';
 
 /** Where the pair (i, j), i ≠ j, sits in a condensed matrix of n rows. */
 export function condensedIndex(n: number, i: number, j: number): number {
-  if (i > j) [i, j] = [j, i];
-  return n * i - (i * (i + 1)) / 2 + (j - i - 1);
+  // No destructuring swap: this runs n² times, and an array per call is most of the cost.
+  const low = i < j ? i : j;
+  const high = i < j ? j : i;
+  return n * low - (low * (low + 1)) / 2 + (high - low - 1);
 }
 
 export function condensedDistances(data: DenseMatrix): Float64Array {
