@@ -64,7 +64,7 @@ function knownLength(source: Iterable<unknown>): number | undefined {
 }
 
 /** Resolves on the next macrotask: a MessageChannel, because setTimeout is clamped. */
-function nextMacrotask(): Promise<void> {
+export function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

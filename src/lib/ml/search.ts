@@ -8,8 +8,12 @@
  * the last (largest-budget) round, since scores at different budgets are not comparable.
  *
  * The objective may be async (train a tfjs model, await it), so `search` always returns a
- * promise. Draws are seeded: the same seed gives the same settings in the same order.
+ * promise. Between trials it lets the kernel read its messages now and then, so Stop ends
+ * a long search cleanly. Draws are seeded: the same seed gives the same settings in the
+ * same order.
  */
+import { throwIfInterrupted } from '../context';
+import { nextMacrotask, YIELD_EVERY_MS } from '../progress';
 import { createRng } from './rng';
 import { parameterImportance } from './search-importance';
 import { checkSpace, sample, type Params, type SearchSpace } from './search-space';
@@ -100,7 +104,13 @@ export async function search(options: SearchOptions): Promise<Study> {
   const better = (a: Trial, b: Trial) =>
     direction === 'maximize' ? b.score - a.score : a.score - b.score;
   const trials: Trial[] = [];
+  let lastYield = performance.now();
   const run = async (config: number, budget: number, round: number): Promise<Trial> => {
+    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+      await nextMacrotask();
+      lastYield = performance.now();
+    }
+    throwIfInterrupted();
     const params = { ...configs[config] };
     const started = performance.now();
     const score = await objective(params, budget);

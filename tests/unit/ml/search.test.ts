@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setKernelContext } from '../../../src/lib/context';
+import { recordKernel } from '../lib/recording-context';
 import { search, type Study } from '../../../src/lib/ml/search';
 import type { Params } from '../../../src/lib/ml/search-space';
 
@@ -120,6 +122,26 @@ describe('search, successive halving', () => {
     const truth = study.trials.filter((t) => t.round === 0).map((t) => quality(t.params));
     const third = [...truth].sort((a, b) => b - a)[2];
     expect(quality(study.best.params)).toBeGreaterThanOrEqual(third);
+  });
+});
+
+describe('search and Stop', () => {
+  afterEach(() => setKernelContext(undefined));
+
+  it('ends between trials when the learner presses Stop, even with a blocking objective', async () => {
+    const kernel = recordKernel();
+    let ran = 0;
+    const slow = (p: Params) => {
+      ran += 1;
+      if (ran === 3) kernel.stop.pressed = true;
+      const until = performance.now() + 30; // a blocking objective: longer than a yield period
+      while (performance.now() < until);
+      return quality(p);
+    };
+    await expect(search({ space, objective: slow, trials: 50 })).rejects.toThrow(
+      /Stopped by the learner/,
+    );
+    expect(ran).toBe(3);
   });
 });
 
