@@ -21,6 +21,7 @@ import { elasticNetDescent } from './coordinate-descent';
 import { checkSameRows, toDense, toNumbers, type MatrixInput, type VectorInput } from './input';
 import { centered, columnMeans } from './linalg';
 import { solveRidge } from './linear-solve';
+import { r2 } from './r2';
 
 export type Penalty = 'none' | 'l2' | 'l1' | 'elasticnet';
 
@@ -130,17 +131,4 @@ export class LinearModel {
   score(X: MatrixInput, y: VectorInput): number {
     return r2(toNumbers(y, 'y'), this.predict(X));
   }
-}
-
-/** Coefficient of determination; 1 is perfect, 0 is as good as predicting the mean. */
-export function r2(truth: readonly number[], predicted: readonly number[]): number {
-  checkSameRows(predicted.length, truth.length, 'X and y');
-  const mean = truth.reduce((a, b) => a + b, 0) / truth.length;
-  let residual = 0;
-  let total = 0;
-  truth.forEach((value, i) => {
-    residual += (value - predicted[i]) ** 2;
-    total += (value - mean) ** 2;
-  });
-  return total === 0 ? (residual === 0 ? 1 : 0) : 1 - residual / total;
 }
