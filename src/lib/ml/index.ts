@@ -16,3 +16,7 @@ export { kfold, type Fold, type KFoldOptions } from './kfold';
 export * as metrics from './metrics';
 export { DecisionTree } from './tree';
 export { RandomForest } from './forest';
+export { LinearModel, type LinearModelOptions, type Penalty } from './linear-model';
+export { LogisticRegression, type LogisticRegressionOptions } from './logistic-regression';
+export { KNeighbors, type KNeighborsOptions, type Metric } from './knn';
+export { GradientBoosting, type GradientBoostingOptions } from './gradient-boosting';
