@@ -40,3 +40,7 @@ export {
   type Study,
   type Trial,
 } from './search';
+export { LinearModel, type LinearModelOptions, type Penalty } from './linear-model';
+export { LogisticRegression, type LogisticRegressionOptions } from './logistic-regression';
+export { KNeighbors, type KNeighborsOptions, type Metric as DistanceMetric } from './knn';
+export { GradientBoosting, type GradientBoostingOptions } from './gradient-boosting';

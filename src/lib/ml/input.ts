@@ -77,6 +77,13 @@ export function toLabels(y: LabelsInput, name = 'y'): Label[] {
   });
 }
 
+/** Says which is short when X and y (or any per-row inputs) do not have one value per row. */
+export function checkSameRows(rows: number, values: number, names = 'X and y'): void {
+  if (rows !== values) {
+    throw new RangeError(`${names} must have the same number of rows, got ${rows} and ${values}`);
+  }
+}
+
 export function denseToRows(m: DenseMatrix): number[][] {
   const out: number[][] = new Array<number[]>(m.rows);
   for (let i = 0; i < m.rows; i++)
@@ -105,8 +112,14 @@ function tensorToDense(t: TensorLike, name: string): DenseMatrix {
 
 function checkedNumber(value: unknown, at: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (value === null || value === undefined) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
     throw new TypeError(`${at} is missing (${String(value)}): drop or fill missing values first`);
+  }
+  if (typeof value === 'string') {
+    throw new TypeError(
+      `${at} is the text ${JSON.stringify(value)}: that column needs numbers ` +
+        `(one-hot encode a category, or convert numbers written as text with Number)`,
+    );
   }
   throw new TypeError(
     `${at} must be a finite number, got ${JSON.stringify(value) ?? String(value)}`,
