@@ -64,8 +64,8 @@ describe('drift.ks', () => {
 
   it('names what is wrong', () => {
     expect(() => ks([], [1])).toThrow(/a is empty/);
-    expect(() => ks([1, NaN], [1])).toThrow(/a\[1\] must be a finite number/);
-    expect(() => ks([1], ['x' as unknown as number])).toThrow(/b\[0\] must be a finite number/);
+    expect(() => ks([1, NaN], [1])).toThrow(/a\[1\] is missing \(NaN\)/);
+    expect(() => ks([1], ['x' as unknown as number])).toThrow(/b\[0\] is the text "x"/);
   });
 });
 
