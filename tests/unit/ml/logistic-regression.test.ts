@@ -100,6 +100,17 @@ describe('LogisticRegression labels and input checks', () => {
     expect(model.predict(grapes.X.slice(0, 2))).toEqual(['class_0', 'class_0']);
   });
 
+  it('weighs every class by 2 exactly as C doubled (class weights scale the data term)', () => {
+    const weighted = new LogisticRegression({ C: 0.1, classWeight: { 0: 2, 1: 2 } });
+    const doubled = new LogisticRegression({ C: 0.2 });
+    weighted.fit(cancer.X, cancer.y);
+    doubled.fit(cancer.X, cancer.y);
+    expect(closeTo(weighted.coef[0], doubled.coef[0], 1e-6)).toBe(true);
+    const named = new LogisticRegression({ classWeight: { class_0: 3 } }).fit(grapes.X, grapes.y);
+    const plain = new LogisticRegression().fit(grapes.X, grapes.y);
+    expect(named.coef[0][0]).not.toBeCloseTo(plain.coef[0][0], 3);
+  });
+
   it('names the problem', () => {
     const { Xtrain, ytrain } = breastCancer();
     expect(() => new LogisticRegression({ penalty: 'elasticnet' as never })).toThrow(
