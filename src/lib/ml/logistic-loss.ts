@@ -46,13 +46,14 @@ export function multinomialLogLoss(
   const { rows, cols, data } = X;
   const block = cols + 1;
   const z = new Float64Array(nClasses);
+  const logits = new Float64Array(nClasses);
   return (p, gradient) => {
     gradient.fill(0);
     let loss = 0;
     for (let i = 0; i < rows; i++) {
       const offset = i * cols;
-      const logSum = softmaxInPlace(p, data, offset, cols, z);
-      loss += weights[i] * (logSum.value - logSum.logits[classIndex[i]]);
+      const logSum = softmaxInPlace(p, data, offset, cols, z, logits);
+      loss += weights[i] * (logSum - logits[classIndex[i]]);
       for (let k = 0; k < nClasses; k++) {
         const residual = weights[i] * (z[k] - (classIndex[i] === k ? 1 : 0));
         const at = k * block;
@@ -71,8 +72,8 @@ export function sigmoid(z: number): number {
 }
 
 /**
- * Fills `probabilities` with the softmax of the row's logits under parameters p and returns
- * log Σ e^z together with the logits (the raw values are needed for the loss).
+ * Fills `probabilities` with the softmax of the row's logits under parameters p (and
+ * `logits` with the logits, which the loss needs) and returns log Σ e^z.
  */
 export function softmaxInPlace(
   p: ArrayLike<number>,
@@ -80,8 +81,8 @@ export function softmaxInPlace(
   offset: number,
   cols: number,
   probabilities: Float64Array,
-): { value: number; logits: Float64Array } {
-  const logits = new Float64Array(probabilities.length);
+  logits = new Float64Array(probabilities.length),
+): number {
   let largest = -Infinity;
   for (let k = 0; k < logits.length; k++) {
     const at = k * (cols + 1);
@@ -96,7 +97,7 @@ export function softmaxInPlace(
     sum += probabilities[k];
   }
   for (let k = 0; k < logits.length; k++) probabilities[k] /= sum;
-  return { value: largest + Math.log(sum), logits };
+  return largest + Math.log(sum);
 }
 
 /** Averages over rows and adds the l2 penalty on the weights (not the intercepts). */
