@@ -35,6 +35,7 @@ describe('the shipped course', () => {
     'week3/clustering',
     'week4/trees',
     'week6/sampling',
+    'week6/tokens',
     'week8/safety',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
