@@ -36,6 +36,7 @@ describe('the shipped course', () => {
     'week4/trees',
     'week6/sampling',
     'week6/tokens',
+    'week7/embeddings',
     'week8/safety',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
