@@ -38,6 +38,7 @@ describe('the shipped course', () => {
     'week6/tokens',
     'week7/embeddings',
     'week7/search',
+    'week8/attention',
     'week8/safety',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
