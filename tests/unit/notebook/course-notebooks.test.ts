@@ -34,6 +34,12 @@ describe('the shipped course', () => {
     'week3/classification',
     'week3/clustering',
     'week4/trees',
+    'week6/sampling',
+    'week6/tokens',
+    'week7/embeddings',
+    'week7/search',
+    'week8/attention',
+    'week8/safety',
     'week9/titanic',
     'week11/explaining',
   ];
