@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKENDS, type Backend } from '../protocol/messages';
+import { CHAT_SERVER_USAGE, chatServerCommand } from './chat-server/command';
 import { exportNotebook } from './export';
 import { notebooksDir } from './paths';
 import { runNotebookFiles } from './run';
@@ -18,7 +19,8 @@ const USAGE = `Usage:
   playgrad run --all [--json]          run every lesson in notebooks/
   playgrad export <notebook.md> --to ipynb [--run] [-o out.ipynb]
   playgrad serve [--port 4173] [--host 127.0.0.1] [--isolated]
-                                       --isolated: COOP/COEP headers, so WASM runs on threads`;
+                                       --isolated: COOP/COEP headers, so WASM runs on threads
+${CHAT_SERVER_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
         return await exportCommand(rest);
       case 'serve':
         return await serveCommand(rest);
+      case 'chat-server':
+        return await chatServerCommand(rest);
       case undefined:
       case 'help':
       case '--help':
