@@ -92,7 +92,8 @@ describe('llm.chat against an OpenAI-compatible server', () => {
     // Same kernel: the variable from before Stop is still there, and no state-lost banner.
     expect(await run(page, 'model', 'before + 1')).toContain('43');
     expect(await page.getByText(/state was lost/).count()).toBe(0);
-    // The server saw the connection close, and stopped generating.
+    // The server saw the connection close, so it stopped generating.
+    expect(lm.requests.filter((r) => r.method === 'POST').at(-1)?.cancelled).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -105,9 +106,9 @@ const answer = await llm.chat({
   messages: [{ role: 'user', content: '{"city":"Paris","days":3}' }],
   tools: [{ name: 'weather', description: 'The forecast', parameters: { type: 'object' } }],
 });
-JSON.stringify({ calls: answer.toolCalls, finish: answer.finishReason, usage: answer.usage })`;
+console.log(JSON.stringify({ calls: answer.toolCalls, finish: answer.finishReason, usage: answer.usage }))`;
     const output = await run(page, 'load', code);
-    expect(JSON.parse(JSON.parse(output) as string)).toEqual({
+    expect(JSON.parse(output)).toEqual({
       calls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Paris', days: 3 } }],
       finish: 'tool_calls',
       usage: { promptTokens: 25, completionTokens: 0 },

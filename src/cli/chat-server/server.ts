@@ -29,6 +29,8 @@ export interface RecordedRequest {
   path: string;
   authorization?: string;
   body?: WireRequest;
+  /** The client closed the connection before the answer was complete (Stop). */
+  cancelled?: boolean;
 }
 
 export interface ChatServer {
@@ -132,7 +134,7 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
       );
       return;
     }
-    await complete(body, request, model, res);
+    await complete(body, request, model, res, record);
   }
 
   async function complete(
@@ -140,12 +142,15 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
     request: ReturnType<typeof toChatRequest>,
     model: string,
     res: ServerResponse,
+    record: RecordedRequest,
   ): Promise<void> {
     state.completions += 1;
     const chunks = chunkMaker(`chatcmpl-${state.completions}`, model);
     const stop = new AbortController();
     res.on('close', () => {
-      if (!res.writableFinished) stop.abort();
+      if (res.writableFinished) return;
+      record.cancelled = true;
+      stop.abort();
     });
     const stream = body.stream === true;
     if (stream) {
