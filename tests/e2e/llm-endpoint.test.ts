@@ -4,11 +4,15 @@
  * (src/cli/chat-server): the course's tiny LM in Node for streamed text and Stop, and a
  * tool-calling test double for tool-call deltas. Failures come from the servers' modes.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startChatServer, type ChatServer } from '../../src/cli/chat-server/server';
 import { loadTinyLMChat, type TinyLMChat } from '../../src/cli/chat-server/tiny-lm-chat';
+import type { NotebookReport } from '../../src/ui/headless/report';
 import { EchoToolCaller } from '../fixtures/echo-tool-caller';
 import {
   LESSON,
@@ -158,5 +162,57 @@ console.log(JSON.stringify({ calls: answer.toolCalls, finish: answer.finishReaso
     );
     expect(unknown).toMatch(/no model 'gpt-99'/);
     await page.context().close();
+  });
+});
+
+describe('playgrad run --chat-base-url', () => {
+  const NOTEBOOK = `---
+title: Chat through the runner
+week: 99
+order: 1
+---
+
+\`\`\`ts {id=ask}
+import { llm } from 'playgrad';
+const reply = await llm.chat({ messages: [{ role: 'user', content: 'Call me' }], maxTokens: 4 });
+console.log(JSON.stringify({ current: llm.current(), tokens: reply.usage.completionTokens }));
+\`\`\`
+`;
+
+  test('runs a notebook on the endpoint, the key from the environment', async () => {
+    const key = 'sk-runner-5e8d1c';
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'playgrad-chat-')), 'chat.md');
+    await writeFile(file, NOTEBOOK);
+    lm.mode = { ...lm.mode, apiKey: key };
+    try {
+      const root = path.resolve(__dirname, '../..');
+      const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [
+            path.join(root, 'bin/playgrad.mjs'),
+            'run',
+            file,
+            '--json',
+            '--chat-base-url',
+            lm.baseURL,
+            '--chat-model',
+            'playgrad-tiny-lm',
+          ],
+          { cwd: root, env: { ...process.env, PLAYGRAD_CHAT_API_KEY: key } },
+          (_error, stdout, stderr) => resolve({ stdout, stderr }),
+        ),
+      );
+      const report = JSON.parse(stdout.trim()) as NotebookReport;
+      expect(report.ok, stderr).toBe(true);
+      const printed = JSON.stringify(report.cells[0].outputs);
+      expect(printed).toContain('\\"provider\\":\\"endpoint\\"');
+      expect(printed).toContain('\\"hasKey\\":true');
+      expect(printed).toContain('\\"tokens\\":4');
+      expect(lm.requests.at(-1)?.authorization).toBe(`Bearer ${key}`);
+      expect(stdout + stderr).not.toContain(key);
+    } finally {
+      lm.mode = { ...lm.mode, apiKey: undefined };
+    }
   });
 });
