@@ -122,6 +122,19 @@ describe('choosing the chat model', () => {
     expect(llm.current()).toMatchObject({ model: 'qwen', chosenIn: 'settings' });
   });
 
+  test('a server that echoes the key back: the message shows it blanked', async () => {
+    recordKernel();
+    const echoKey: typeof fetch = async (_url, init) => {
+      const headers = init?.headers as Record<string, string>;
+      const error = { error: { message: `bad header ${headers.authorization}` } };
+      return new Response(JSON.stringify(error), { status: 400 });
+    };
+    llm.use({ baseURL: 'http://127.0.0.1:9/v1', model: 'm', apiKey: 'sk-echo-99', fetch: echoKey });
+    const answer = llm.chat(hello);
+    await expect(answer).rejects.toThrow(/bad header Bearer ••••/);
+    await expect(answer).rejects.not.toThrow(/sk-echo-99/);
+  });
+
   test('llm.use checks the endpoint it is given', () => {
     expect(() => llm.use({ baseURL: 'localhost:11434', model: 'x' })).toThrow(
       /baseURL must be an http\(s\) address/,
