@@ -199,6 +199,23 @@ describe('an OpenAI-compatible endpoint', () => {
     }
   });
 
+  test('Stop before the server answers at all: interrupted at once, not a timeout', async () => {
+    lmServer.mode = { ...lmServer.mode, hang: true };
+    try {
+      const stop = new AbortController();
+      const answer = endpoint(lmServer, { timeoutMs: 60_000 }).chat(
+        ask('Hi'),
+        hooks([], stop.signal),
+      );
+      setTimeout(() => stop.abort(), 100);
+      const result = await answer;
+      expect(result.finishReason).toBe('interrupted');
+      expect(result.message.content).toBe('');
+    } finally {
+      lmServer.mode = { ...lmServer.mode, hang: false };
+    }
+  });
+
   test('nothing listening: unreachable', async () => {
     const closed = await startChatServer({ provider: new EchoToolCaller() });
     await closed.close();
