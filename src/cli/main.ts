@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKENDS, type Backend } from '../protocol/messages';
+import { CHAT_SERVER_USAGE, chatServerCommand } from './chat-server/command';
 import { exportNotebook } from './export';
 import { notebooksDir } from './paths';
 import { runNotebookFiles } from './run';
@@ -15,10 +16,13 @@ import { ensureBuilt } from './site';
 
 const USAGE = `Usage:
   playgrad run <notebook.md …> [--json] [--backend auto|webgpu|webgl|wasm|cpu] [--verbose]
+               [--chat-base-url URL --chat-model NAME]
+                                       llm.chat uses that endpoint (key: $PLAYGRAD_CHAT_API_KEY)
   playgrad run --all [--json]          run every lesson in notebooks/
   playgrad export <notebook.md> --to ipynb [--run] [-o out.ipynb]
   playgrad serve [--port 4173] [--host 127.0.0.1] [--isolated]
-                                       --isolated: COOP/COEP headers, so WASM runs on threads`;
+                                       --isolated: COOP/COEP headers, so WASM runs on threads
+${CHAT_SERVER_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -32,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
         return await exportCommand(rest);
       case 'serve':
         return await serveCommand(rest);
+      case 'chat-server':
+        return await chatServerCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -74,9 +80,12 @@ async function runCommand(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       backend: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      'chat-base-url': { type: 'string' },
+      'chat-model': { type: 'string' },
     },
   });
   const files = values.all ? await allNotebooks() : positionals;
+  const chat = chatEndpoint(values['chat-base-url'], values['chat-model']);
   if (files.length === 0) throw new UsageError('Name at least one notebook, or use --all.');
   // Under --json stdout carries only JSON (one object per notebook per line).
   const log = (line: string) => (values.json ? console.error(line) : console.log(line));
@@ -84,9 +93,21 @@ async function runCommand(args: string[]): Promise<number> {
     backend: parseBackend(values.backend),
     log,
     verbose: values.verbose,
+    chat,
   });
   if (values.json) for (const report of reports) console.log(JSON.stringify(report));
   return reports.every((report) => report.ok) ? 0 : 1;
+}
+
+/**
+ * The endpoint for `llm.chat`, or none (the offline model). The key comes from the
+ * environment, never from an argument: arguments show in `ps` and in shell history.
+ */
+function chatEndpoint(baseURL: string | undefined, model: string | undefined) {
+  if (baseURL === undefined && model === undefined) return undefined;
+  if (!baseURL || !model) throw new UsageError('Give both --chat-base-url and --chat-model.');
+  const apiKey = process.env.PLAYGRAD_CHAT_API_KEY;
+  return { baseURL, model, ...(apiKey && { apiKey }) };
 }
 
 async function exportCommand(args: string[]): Promise<number> {

@@ -6,7 +6,7 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Backend } from '../protocol/messages';
+import type { Backend, ChatEndpointSettings } from '../protocol/messages';
 import type { CellReport, NotebookReport } from '../ui/headless/report';
 import type {} from '../ui/headless/runner-api';
 import { launchBrowser } from './browser';
@@ -20,6 +20,8 @@ export interface RunCommandOptions {
   log: (line: string) => void;
   /** Print browser console messages, for debugging a lesson. */
   verbose?: boolean;
+  /** The OpenAI-compatible endpoint `llm.chat` uses; none: the offline model. */
+  chat?: ChatEndpointSettings;
 }
 
 export async function runNotebookFiles(
@@ -68,8 +70,8 @@ async function runOne(
     await page.goto(new URL('runner.html', siteUrl).href);
     await page.waitForSelector('body[data-ready="true"]');
     const report = await page.evaluate(
-      ([text, name, backend]) => window.playgradRunner.run(text, name, backend),
-      [text, name, options.backend] as const,
+      ([text, name, backend, chat]) => window.playgradRunner.run(text, name, backend, chat),
+      [text, name, options.backend, options.chat] as const,
     );
     options.log(notebookLine(report));
     return report;

@@ -18,6 +18,7 @@ import { OutputBatcher } from './output-batcher';
 import { describeError } from './error-location';
 import { executeCell } from './execute';
 import { clearInputs, setInput } from '../lib/input-registry';
+import { applySettings as applyLlmSettings } from '../lib/llm/choice';
 import { CELL_MODULE_NAMES, CELL_MODULES } from './modules';
 import {
   assertNever,
@@ -177,6 +178,10 @@ function handle(request: KernelRequest): void {
     case 'ping':
       post({ type: 'pong', id: request.id });
       break;
+    case 'llm-settings':
+      // At once, like `interrupt`: the next `llm.chat` uses it, even in a running cell.
+      applyLlmSettings(request.endpoint);
+      break;
     default:
       assertNever(request);
   }
@@ -199,6 +204,7 @@ const REQUEST_TYPES: ReadonlySet<string> = new Set([
   'restart',
   'input',
   'ping',
+  'llm-settings',
 ]);
 
 function isKernelRequest(data: unknown): data is KernelRequest {

@@ -14,4 +14,5 @@ export * as ml from './ml/index';
 export * as inputs from './inputs';
 export * as onnx from './onnx';
 export * as text from './text/index';
+export * as llm from './llm/index';
 export { toMimeBundle, MIMEBUNDLE } from './mime';

@@ -93,8 +93,28 @@ export interface PingRequest {
   id: number;
 }
 
+/** The OpenAI-compatible endpoint chosen in the page's settings (issue 12). */
+export interface ChatEndpointSettings {
+  baseURL: string;
+  model: string;
+  /** Held in the kernel's memory only: never written, shown or logged. */
+  apiKey?: string;
+}
+
+/** The page's chat model choice; null: none (cells use the offline model). */
+export interface LlmSettingsRequest {
+  type: 'llm-settings';
+  endpoint: ChatEndpointSettings | null;
+}
+
 export type KernelRequest =
-  InitRequest | ExecuteRequest | InterruptRequest | RestartRequest | InputRequest | PingRequest;
+  | InitRequest
+  | ExecuteRequest
+  | InterruptRequest
+  | RestartRequest
+  | InputRequest
+  | PingRequest
+  | LlmSettingsRequest;
 
 // ---------------------------------------------------------------- kernel → UI
 

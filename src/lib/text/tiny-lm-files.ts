@@ -43,6 +43,16 @@ export async function fetchTinyLMFiles(url: string): Promise<TinyLMFiles> {
     fetchOk(`${url}vocab.json`).then((r) => r.text()),
     fetchOk(`${url}weights.bin`).then((r) => r.arrayBuffer()),
   ]);
+  return parseTinyLMFiles(configText, vocabText, bytes, url);
+}
+
+/** Checks and decodes the three files' contents (`url` names them in errors). */
+export function parseTinyLMFiles(
+  configText: string,
+  vocabText: string,
+  bytes: ArrayBuffer,
+  url: string,
+): TinyLMFiles {
   const config = parseJson(configText, `${url}config.json`) as TinyLMConfig;
   const vocab = parseJson(vocabText, `${url}vocab.json`) as string[];
   if (config.format !== FORMAT || config.dtype !== 'float16') {

@@ -8,11 +8,12 @@ import { runNotebook } from './run-notebook';
 const baseUrl = new URL('./', document.baseURI).href;
 
 window.playgradRunner = {
-  run: (text, name, backend = 'auto') =>
+  run: (text, name, backend = 'auto', chat) =>
     runNotebook(text, {
       name,
       baseUrl,
       backend,
+      chat,
       onCell: (report) => void window.playgradReportCell?.(report),
     }),
 };

@@ -3,7 +3,7 @@
  * in headless Chromium. It uses the same NotebookSession as the lesson page, so a
  * notebook that passes here passes for a learner who clicks "Run all".
  */
-import type { Backend } from '../../protocol/messages';
+import type { Backend, ChatEndpointSettings } from '../../protocol/messages';
 import { parse } from '../../notebook/parse';
 import { NotebookSession } from '../session/session.svelte';
 import { planRun } from './plan';
@@ -23,6 +23,8 @@ export interface RunOptions {
   name: string;
   baseUrl: string;
   backend?: Backend | 'auto';
+  /** The chat endpoint for `llm.chat`; none: the offline model. Not this browser's settings. */
+  chat?: ChatEndpointSettings;
   cellTimeoutMs?: number;
   /** Called as each cell finishes, so the command can print progress. */
   onCell?: (report: CellReport) => void;
@@ -38,7 +40,12 @@ export async function runNotebook(text: string, options: RunOptions): Promise<No
     return { notebook: options.name, ok: false, ms: 0, cells: [], error: message };
   }
 
-  const session = new NotebookSession({ baseUrl: options.baseUrl, backend: options.backend });
+  const chat = options.chat ?? null;
+  const session = new NotebookSession({
+    baseUrl: options.baseUrl,
+    backend: options.backend,
+    chatSettings: { current: () => chat, subscribe: () => () => undefined },
+  });
   const timings = new Map<string, number>();
   let failed = false;
   try {

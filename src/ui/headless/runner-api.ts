@@ -2,11 +2,17 @@
  * What runner.html puts on `window` for `playgrad run`. Types only, so the Node command
  * can type its `page.evaluate` calls without importing browser code.
  */
-import type { Backend } from '../../protocol/messages';
+import type { Backend, ChatEndpointSettings } from '../../protocol/messages';
 import type { CellReport, NotebookReport } from './report';
 
 export interface PlaygradRunner {
-  run(text: string, name: string, backend?: Backend | 'auto'): Promise<NotebookReport>;
+  /** `chat`: the OpenAI-compatible endpoint `llm.chat` uses (`playgrad run --chat-base-url`). */
+  run(
+    text: string,
+    name: string,
+    backend?: Backend | 'auto',
+    chat?: ChatEndpointSettings,
+  ): Promise<NotebookReport>;
 }
 
 declare global {

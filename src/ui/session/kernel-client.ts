@@ -12,6 +12,7 @@ import {
   cellId as toCellId,
   type Backend,
   type BackendChoice,
+  type ChatEndpointSettings,
   type DisplayMessage,
   type DoneMessage,
   type ErrorMessage,
@@ -182,6 +183,11 @@ export class KernelClient {
 
   sendInput(name: string, value: unknown): void {
     this.send({ type: 'input', name, value });
+  }
+
+  /** The page's chat endpoint (or none), held in the kernel's memory. */
+  sendChatSettings(endpoint: ChatEndpointSettings | null): void {
+    this.send({ type: 'llm-settings', endpoint });
   }
 
   /** Ends the worker; every pending execution rejects with `KernelTerminatedError`. */

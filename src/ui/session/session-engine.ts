@@ -27,6 +27,7 @@ import { findStaleCells } from './staleness';
 
 export { createSessionState } from './session-state';
 export type {
+  ChatSettingsSource,
   RunAllCell,
   SessionKernelState,
   SessionOptions,
@@ -63,6 +64,8 @@ export class SessionEngine {
 
   /** The page's cell order and cleanup cells; the view that shows the session sets it. */
   private layout: SessionOptions['layout'];
+  /** Stops sending chat settings changes to the previous worker. */
+  private unsubscribeChatSettings: (() => void) | undefined;
 
   constructor(
     private readonly options: SessionOptions,
@@ -221,6 +224,7 @@ export class SessionEngine {
     this.disposed = true;
     this.cancelQueued('idle');
     this.client.terminate('The page was closed');
+    this.unsubscribeChatSettings?.();
   }
 
   private enqueue(
@@ -368,6 +372,15 @@ export class SessionEngine {
     const start = planBackendStart(this.requestedBackend, memory);
     const client = new KernelClient({ ...this.options, backend: start.request });
     const isCurrent = (): boolean => client === this.client && !this.disposed;
+    // Every kernel gets the page's chat endpoint at start and each time it changes.
+    const chatSettings = this.options.chatSettings;
+    this.unsubscribeChatSettings?.();
+    if (chatSettings) {
+      client.sendChatSettings(chatSettings.current());
+      this.unsubscribeChatSettings = chatSettings.subscribe((endpoint) =>
+        client.sendChatSettings(endpoint),
+      );
+    }
     client.onStatus((kernelState) => {
       if (!isCurrent()) return;
       // Keep showing "restarting" until the fresh worker is actually usable.

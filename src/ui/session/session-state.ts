@@ -1,5 +1,10 @@
 /** The observable state of a notebook session, and the options it starts with. */
-import type { Backend, BackendChoice, KernelState } from '../../protocol/messages';
+import type {
+  Backend,
+  BackendChoice,
+  ChatEndpointSettings,
+  KernelState,
+} from '../../protocol/messages';
 import type { BackendMemory } from './backend-memory';
 import type { CellLayout, CellRun } from './cell-run';
 import type { FrameScheduler } from './frame-queue';
@@ -39,6 +44,15 @@ export interface SessionOptions {
   layout?: () => CellLayout | undefined;
   /** When batched kernel messages are applied (default: the next animation frame). */
   frameScheduler?: FrameScheduler;
+  /** The page's chat model settings, sent to every kernel it starts (issue 12). */
+  chatSettings?: ChatSettingsSource;
+}
+
+/** Where the page keeps the chosen chat endpoint (key included, in memory). */
+export interface ChatSettingsSource {
+  current(): ChatEndpointSettings | null;
+  /** Calls `listener` on every change; returns the unsubscribe. */
+  subscribe(listener: (endpoint: ChatEndpointSettings | null) => void): () => void;
 }
 
 export function createSessionState(): SessionState {

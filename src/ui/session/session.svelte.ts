@@ -3,6 +3,7 @@
  * of `SessionEngine` over a Svelte 5 `$state` object, so every component reading
  * `session.cells[id]`, `session.kernelState`, … updates as kernel messages arrive.
  */
+import { chatSettings } from '../llm/chat-settings.svelte';
 import { browserBackendMemory } from './backend-memory';
 import {
   createSessionState,
@@ -25,7 +26,9 @@ export class NotebookSession extends SessionEngine {
   constructor(options: SessionOptions) {
     // The page remembers the measured backend in localStorage unless told otherwise.
     const backendMemory = options.backendMemory ?? browserBackendMemory();
-    super({ ...options, backendMemory }, createReactiveState());
+    // Every kernel gets the page's chat model choice (⋯ More → Chat model).
+    const settings = options.chatSettings ?? chatSettings();
+    super({ ...options, backendMemory, chatSettings: settings }, createReactiveState());
   }
 
   /** Shows the lost-state banner for a loss the session did not cause (shut down, reload). */
