@@ -26,6 +26,8 @@ export {
   type VectorId,
 } from './vector-index';
 export * as rag from './rag';
+export { bm25, Bm25Index, type Bm25Document, type Bm25Options } from './bm25';
+export { fuse, type FuseOptions } from './fuse';
 export { loadCorpus } from './corpus';
 export {
   readDocument,
