@@ -34,6 +34,8 @@ describe('the shipped course', () => {
     'week3/classification',
     'week3/clustering',
     'week4/trees',
+    'week7/rag',
+    'week7/rag-ii',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
     const text = readFileSync(path.join(repoRoot, 'notebooks', `${slug}.md`), 'utf8');
