@@ -29,7 +29,9 @@ export function fuse(
   options: FuseOptions = {},
 ): SearchResult[] {
   const { k = 60, weights, limit = Infinity } = options ?? {};
-  if (!Array.isArray(lists) || lists.some((list) => !Array.isArray(list)))
+  // Checked as unknown: Array.isArray would narrow the lists to any[].
+  const given: unknown = lists;
+  if (!Array.isArray(given) || given.some((list) => !Array.isArray(list)))
     throw new TypeError('fuse: give an array of result lists, e.g. fuse([dense, keyword])');
   if (!(Number.isFinite(k) && k >= 0))
     throw new RangeError(`fuse: k must be a number ≥ 0, got ${String(k)}`);
