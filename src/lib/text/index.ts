@@ -28,6 +28,7 @@ export {
 export * as rag from './rag';
 export { bm25, Bm25Index, type Bm25Document, type Bm25Options } from './bm25';
 export { fuse, type FuseOptions } from './fuse';
+export { rerank, useReranker, rerankerModel, SUGGESTED_RERANKER } from './rerank';
 export { loadCorpus } from './corpus';
 export {
   readDocument,
