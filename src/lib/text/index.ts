@@ -40,7 +40,7 @@ export {
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
 export { generate, generatorModel, useGenerator, SUGGESTED_GENERATOR } from './generate';
 export type { GenerateTextOptions } from './generation-request';
-export { modelChoice, EXTRACTIVE, type ModelChoiceOptions } from './model-choice';
+export { modelChoice, EXTRACTIVE, NO_RERANKING, type ModelChoiceOptions } from './model-choice';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
 export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';
 export type {
