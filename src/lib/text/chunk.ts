@@ -6,20 +6,26 @@
  * so it rarely cuts a word. Each chunk starts exactly `overlap` units before the previous
  * one ended, so a sentence cut at the end of one chunk is whole in the next.
  *
+ * With `by: 'sentences'` the units are whole sentences (sentence-bounds.ts): a chunk is at
+ * most `size` sentences, ends at a paragraph break when one is in the second half of its
+ * window, and repeats the last `overlap` sentences of the chunk before it.
+ *
  * @example
  * import { text } from 'playgrad'
  * const chunks = await text.chunk(doc, { size: 500, overlap: 100 })
  * chunks[0]  // { text: '…', start: 0, end: 497, index: 0 }
+ * await text.chunk(doc, { by: 'sentences', size: 4, overlap: 1 })   // 4 sentences each
  */
+import { sentenceStarts } from './sentence-bounds';
 import { loadEncoding, type EncodingName } from './tokenize';
 
 export interface ChunkOptions {
-  /** Longest chunk, in characters (or tokens with `by: 'tokens'`). */
+  /** Longest chunk, in characters (or tokens, or sentences, as `by` says). */
   size: number;
   /** How much each chunk repeats of the one before it (default 0); less than `size`. */
   overlap?: number;
-  /** Measure in characters (default) or in tokens of `encoding`. */
-  by?: 'chars' | 'tokens';
+  /** Measure in characters (default), in tokens of `encoding`, or in whole sentences. */
+  by?: 'chars' | 'tokens' | 'sentences';
   /** The tokenizer for `by: 'tokens'` (default 'cl100k_base'). */
   encoding?: EncodingName;
 }
@@ -53,12 +59,22 @@ export async function chunk(doc: string, options: ChunkOptions): Promise<Chunk[]
   if (overlap >= size) {
     throw new RangeError(`chunk: overlap (${overlap}) must be smaller than size (${size})`);
   }
-  if (by !== 'chars' && by !== 'tokens') {
-    throw new RangeError(`chunk: by must be 'chars' or 'tokens', got '${String(by)}'`);
+  if (by !== 'chars' && by !== 'tokens' && by !== 'sentences') {
+    throw new RangeError(`chunk: by must be 'chars', 'tokens' or 'sentences', got '${String(by)}'`);
   }
   if (doc.length === 0) return [];
-  const units = by === 'chars' ? charUnits(doc) : await tokenUnits(doc, encoding);
+  const units =
+    by === 'chars'
+      ? charUnits(doc)
+      : by === 'sentences'
+        ? sentenceUnits(doc)
+        : await tokenUnits(doc, encoding);
   return split(doc, units, size, overlap);
+}
+
+function sentenceUnits(doc: string): Units {
+  const starts = sentenceStarts(doc);
+  return { count: starts.length, offset: (i) => (i < starts.length ? starts[i] : doc.length) };
 }
 
 function charUnits(doc: string): Units {

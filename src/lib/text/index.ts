@@ -26,6 +26,9 @@ export {
   type VectorId,
 } from './vector-index';
 export * as rag from './rag';
+export { bm25, Bm25Index, type Bm25Document, type Bm25Options } from './bm25';
+export { fuse, type FuseOptions } from './fuse';
+export { rerank, useReranker, rerankerModel, SUGGESTED_RERANKER } from './rerank';
 export { loadCorpus } from './corpus';
 export {
   readDocument,
@@ -37,7 +40,7 @@ export {
 export { embed, embeddingModel, useEmbeddingModel, SHIPPED_EMBEDDING_MODEL } from './embed';
 export { generate, generatorModel, useGenerator, SUGGESTED_GENERATOR } from './generate';
 export type { GenerateTextOptions } from './generation-request';
-export { modelChoice, EXTRACTIVE, type ModelChoiceOptions } from './model-choice';
+export { modelChoice, EXTRACTIVE, NO_RERANKING, type ModelChoiceOptions } from './model-choice';
 export { wordVectors, type WordVectors, type Neighbour } from './word-vectors';
 export { loadTinyLM, TinyLM, TinyLMBlock } from './tiny-lm';
 export type {

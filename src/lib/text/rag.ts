@@ -70,10 +70,12 @@ const STOPWORDS = new Set(
 /**
  * Lower-case content words: the terms a question and a sentence are compared on. A final
  * plural 's' is dropped ('closes' and 'close' match), a crude stemmer that is enough here.
+ * Single letters are dropped too: the 's' of "Ahab's" or the 't' of "don't" would
+ * otherwise match every possessive in the text.
  */
 export function terms(s: string): string[] {
   return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((w) => !STOPWORDS.has(w))
+    .filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\p{N}/u.test(w)))
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 

@@ -197,6 +197,13 @@ test('text.modelChoice puts the offline choice first and marks the hub one', () 
     'playgrad-sif-glove',
     'Xenova/all-MiniLM-L6-v2',
   ]);
+  const rerankWith = text.modelChoice({ task: 'reranking' });
+  expect(widgetJson(rerankWith)).toMatchObject({
+    label: 'rerank with',
+    options: ['No reranking (offline)', `Reranked by ${text.SUGGESTED_RERANKER} (online)`],
+    hubModels: [null, 'Xenova/ms-marco-MiniLM-L-6-v2'],
+  });
+  expect(rerankWith.value).toBe(text.NO_RERANKING);
   expect(() => text.modelChoice({ task: 'vision' as 'embedding' })).toThrow(/task must be/);
   expect(() => text.modelChoice({ task: 'embedding', hubModels: ['no-owner'] })).toThrow(
     /not a hub model name/,

@@ -38,6 +38,8 @@ describe('the shipped course', () => {
     'week6/tokens',
     'week7/embeddings',
     'week7/search',
+    'week7/rag',
+    'week7/rag-ii',
     'week8/attention',
     'week8/safety',
     'week9/titanic',

@@ -69,6 +69,27 @@ describe('chunk', () => {
     ]);
   });
 
+  it('by sentences: whole sentences, size of them at most, overlap repeated', async () => {
+    const para = 'One is here. Two is here. Three is here. Four is here. Five is here.';
+    const chunks = await chunk(para, { by: 'sentences', size: 2, overlap: 1 });
+    expectConsistent(para, chunks);
+    expect(chunks.map((c) => c.text.trim())).toEqual([
+      'One is here. Two is here.',
+      'Two is here. Three is here.',
+      'Three is here. Four is here.',
+      'Four is here. Five is here.',
+    ]);
+  });
+
+  it('by sentences: ends at a paragraph break in the second half of the window', async () => {
+    const chunks = await chunk(DOC, { by: 'sentences', size: 3 });
+    expectConsistent(DOC, chunks);
+    // Each paragraph has two sentences: a window of three ends at the blank line.
+    expect(chunks.map((c) => c.text)).toEqual(
+      DOC.split('\n\n').map((p, i, all) => (i < all.length - 1 ? `${p}\n\n` : p)),
+    );
+  });
+
   it('rejects bad sizes with a clear message', async () => {
     await expect(chunk(DOC, { size: 10, overlap: 10 })).rejects.toThrow(
       'overlap (10) must be smaller than size (10)',

@@ -69,6 +69,15 @@ describe('rag', () => {
   it('splits sentences and drops stopwords', () => {
     expect(sentences('One. Two?  Three!\nFour')).toEqual(['One.', 'Two?', 'Three!', 'Four']);
     expect(terms('Where is THE Library? Closes, glass')).toEqual(['library', 'close', 'glass']);
+    // A possessive's 's' (and a contraction's 't') is not a term; a digit is.
+    expect(terms("Queequeg's father didn't sail on day 3")).toEqual([
+      'queequeg',
+      'father',
+      'didn',
+      'sail',
+      'day',
+      '3',
+    ]);
   });
 
   it('recallAtK is the share of relevant ids in the top k', () => {
