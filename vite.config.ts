@@ -106,6 +106,12 @@ export default defineConfig({
       // text.readDocument imports pdf.js on the first PDF (src/lib/text/pdf.ts).
       'pdfjs-dist/legacy/build/pdf.mjs',
       'pdfjs-dist/legacy/build/pdf.worker.mjs',
+      // The MCP lesson's cells import these (src/kernel/modules.ts).
+      '@modelcontextprotocol/sdk/server/mcp.js',
+      '@modelcontextprotocol/sdk/client/index.js',
+      '@modelcontextprotocol/sdk/inMemory.js',
+      '@modelcontextprotocol/sdk/types.js',
+      'zod',
     ],
   },
 });

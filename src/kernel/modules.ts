@@ -21,6 +21,15 @@ export const CELL_MODULES: ModuleMap = {
   '@huggingface/transformers': loadTransformers,
   // Already loaded: the kernel formats results and console output with it.
   playgrad: async () => playgrad,
+  // The official MCP SDK (week 12): a server and a client talking in the kernel, in memory.
+  '@modelcontextprotocol/sdk/server/mcp.js': () =>
+    import('@modelcontextprotocol/sdk/server/mcp.js'),
+  '@modelcontextprotocol/sdk/client/index.js': () =>
+    import('@modelcontextprotocol/sdk/client/index.js'),
+  '@modelcontextprotocol/sdk/inMemory.js': () => import('@modelcontextprotocol/sdk/inMemory.js'),
+  '@modelcontextprotocol/sdk/types.js': () => import('@modelcontextprotocol/sdk/types.js'),
+  // Tool arguments are described and checked with zod schemas (the SDK's own choice).
+  zod: () => import('zod'),
 };
 
 export const CELL_MODULE_NAMES: readonly string[] = Object.keys(CELL_MODULES);

@@ -44,6 +44,7 @@ describe('the shipped course', () => {
     'week8/safety',
     'week9/titanic',
     'week11/explaining',
+    'week12/mcp',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
     const text = readFileSync(path.join(repoRoot, 'notebooks', `${slug}.md`), 'utf8');
