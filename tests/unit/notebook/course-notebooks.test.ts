@@ -41,6 +41,7 @@ describe('the shipped course', () => {
     'week8/attention',
     'week8/safety',
     'week9/titanic',
+    'week10/neighbours',
     'week11/explaining',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
