@@ -43,6 +43,7 @@ describe('the shipped course', () => {
     'week8/attention',
     'week8/safety',
     'week9/titanic',
+    'week10/neighbours',
     'week11/explaining',
     'week12/mcp',
   ];
