@@ -1,11 +1,12 @@
-// Fashion-MNIST: 12,000 training + 2,000 test images of clothes, 28×28, balanced classes.
+// Fashion-MNIST: all 70,000 images of clothes (the official 60,000 training and 10,000 test
+// images, in their official order), 28×28. The MLP lesson needs the whole training set to pass
+// the study plans' 88 % bar (12,000 images reached 85.9 %).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readIdx, seededRandom, stratifiedSample } from './image-files.mjs';
+import { readIdx } from './image-files.mjs';
 
 const DIR = 'usr/share/datasets/fashion-mnist';
-const SEED = 20240602;
 const CLASSES = [
   'T-shirt/top',
   'Trouser',
@@ -36,15 +37,16 @@ function readSplit(root, prefix) {
 export default {
   name: 'fashion-mnist',
   file: 'fashion-mnist.u8.gz',
-  title: 'Fashion-MNIST (14,000 clothes images)',
+  title: 'Fashion-MNIST (70,000 clothes images)',
   description:
     'Photos of clothes from Zalando\'s catalogue, 28×28 grey pixels, in 10 classes ' +
     '(T-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle boot). ' +
-    'A subset of the 70,000: 1,200 training images of each class picked at random from the ' +
-    'official training set and 200 of each from the official test set. X has one row of 784 ' +
-    'pixels per image, scaled to 0–1; imageShape is [28, 28, 1]; split.train lists the 12,000 ' +
-    'training rows and split.test the 2,000 test rows. Harder than MNIST: shirts, T-shirts, ' +
-    'pullovers and coats are easily confused.',
+    'All 70,000 images: the official 60,000 training images (6,000 of each class) and the ' +
+    '10,000 test images (1,000 of each), in their official order. X has one row of 784 pixels ' +
+    'per image, scaled to 0–1; imageShape is [28, 28, 1]; split.train lists the 60,000 ' +
+    'training rows and split.test the 10,000 test rows. The file is 31 MB, and X as numbers ' +
+    'is large: toTensors() reads the pixels straight into one tensor. Harder than MNIST: ' +
+    'shirts, T-shirts, pullovers and coats are easily confused.',
   origin: 'Xiao, Rasul and Vollgraf (2017), Zalando Research',
   debianPackage: 'dataset-fashion-mnist',
   sourceFile: `${DIR}/{train,t10k}-{images-idx3,labels-idx1}-ubyte.gz`,
@@ -53,19 +55,17 @@ export default {
   target: 'category',
   imageShape: [28, 28, 1],
   pixelMax: 255,
-  expect: { rows: 14000, firstLabel: 9, firstPixelSum: 65241 },
+  expect: { rows: 70000, firstLabel: 9, firstPixelSum: 76247 },
 
   build(root) {
-    const random = seededRandom(SEED);
     const train = readSplit(root, 'train');
     const test = readSplit(root, 't10k');
-    const trainPicked = stratifiedSample(train.labels, 1200, random);
-    const testPicked = stratifiedSample(test.labels, 200, random);
+    const all = (split) => split.labels.map((_, i) => split.image(i));
     return {
-      images: [...trainPicked.map(train.image), ...testPicked.map(test.image)],
-      labels: [...trainPicked.map((i) => train.labels[i]), ...testPicked.map((i) => test.labels[i])],
+      images: [...all(train), ...all(test)],
+      labels: [...train.labels, ...test.labels],
       targetNames: CLASSES,
-      trainCount: trainPicked.length,
+      trainCount: train.labels.length,
     };
   },
 };

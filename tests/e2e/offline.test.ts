@@ -12,7 +12,7 @@ import { useBrowser } from './browser';
 const { browser, siteUrl } = useBrowser();
 
 /**
- * Precaching ~23 MB, downloading ~14 MB of lesson files, then running every lesson (~80 s on two idle cores; the time grows
+ * Precaching ~23 MB, downloading ~39 MB of lesson files, then running every lesson (the time grows
  * with the course and with the machine's load, so the limit is generous).
  */
 const OFFLINE_TEST_TIMEOUT_MS = 600_000;

@@ -73,25 +73,30 @@ describe('load mnist and fashion-mnist', () => {
     expect(mnist.rows[9999]).toMatchObject({ split: 'test' });
   });
 
-  it('fashion-mnist: 1,200 train and 200 test images of each of 10 classes', async () => {
+  it('fashion-mnist: all 70,000, the official 6,000 train and 1,000 test images of each class', async () => {
     installSite();
     const before = process.cpuUsage();
     const fashion = await load('fashion-mnist');
     const cpuMs = process.cpuUsage(before).user / 1000;
-    expect(fashion.X).toHaveLength(14000);
+    expect(fashion.y).toHaveLength(70000);
     expect(fashion.targetNames?.[0]).toBe('T-shirt/top');
     expect(fashion.targetNames?.[9]).toBe('Ankle boot');
+    expect(fashion.split?.test[0]).toBe(60000);
     const train = fashion.split!.train.map((i) => fashion.y[i]);
     const test = fashion.split!.test.map((i) => fashion.y[i]);
-    expect(classCounts(train, 10)).toEqual(new Array(10).fill(1200));
-    expect(classCounts(test, 10)).toEqual(new Array(10).fill(200));
-    // The first training image is an ankle boot (pixel sum 65,241 in the source bytes).
-    expect(fashion.y[0]).toBe(9);
-    const sum = fashion.X[0].reduce((total: number, v) => total + (v ?? 0), 0);
-    expect(sum * 255).toBeCloseTo(65241, 6);
-    // CPU time, not the wall clock (which a loaded machine stretches): about 110 ms here;
-    // a per-pixel slow path over its 11 million pixels would take seconds.
+    expect(classCounts(train, 10)).toEqual(new Array(10).fill(6000));
+    expect(classCounts(test, 10)).toEqual(new Array(10).fill(1000));
+    // CPU time, not the wall clock (which a loaded machine stretches). Loading must not
+    // build X (55 million numbers): the lesson goes straight to toTensors().
     expect(cpuMs).toBeLessThan(2000);
+    // The first training image is an ankle boot (pixel sum 76,247 in the source bytes),
+    // read through the fast path the MLP lesson uses.
+    expect(fashion.y[0]).toBe(9);
+    const { X, y } = fashion.toTensors();
+    expect(X.shape).toEqual([70000, 28, 28, 1]);
+    const sum = tf.tidy(() => X.slice(0, 1).sum().dataSync()[0]);
+    tf.dispose([X, y]);
+    expect(sum * 255).toBeCloseTo(76247, 1);
   });
 
   it('rejects a file whose size does not match the catalog, naming the dataset', async () => {

@@ -34,6 +34,8 @@ describe('the shipped course', () => {
     'week3/classification',
     'week3/clustering',
     'week4/trees',
+    'week5/mlp',
+    'week5/cnn',
     'week6/sampling',
     'week6/tokens',
     'week7/embeddings',
@@ -60,5 +62,18 @@ describe('the shipped course', () => {
       expect(of('check').length, `check for ${id}`).toBe(1);
     }
     expect(cells.some((c) => c.lang === 'python')).toBe(true);
+  });
+
+  // Issue 11: the table said "tfjs (WASM)" whatever backend the kernel had chosen.
+  it('week5/cnn: the timing table names the backend tfjs really ran on', () => {
+    const text = readFileSync(path.join(repoRoot, 'notebooks/week5/cnn.md'), 'utf8');
+    const compare = parse(text).cells.find(
+      (c): c is CodeCell => c.kind === 'code' && c.id === 'compare',
+    );
+    const rowLabels = [...(compare?.source ?? '').matchAll(/row\(([^,]+),/g)].map((m) => m[1]);
+    expect(rowLabels).toHaveLength(2);
+    // The tfjs row's label is computed from tf.getBackend(), never written out.
+    expect(rowLabels[0]).not.toMatch(/^['"`]/);
+    expect(compare?.source).toContain('tf.getBackend()');
   });
 });
