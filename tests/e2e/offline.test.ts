@@ -15,7 +15,7 @@ const { browser, siteUrl } = useBrowser();
  * Precaching ~23 MB, downloading ~39 MB of lesson files, then running every lesson (the time grows
  * with the course and with the machine's load, so the limit is generous).
  */
-const OFFLINE_TEST_TIMEOUT_MS = 600_000;
+const OFFLINE_TEST_TIMEOUT_MS = 1_800_000;
 /** Downloading every lesson's files from the local preview server. */
 const DOWNLOAD_ALL_TIMEOUT_MS = 120_000;
 /** A per-lesson file: not precached, stored by "Download all". */
