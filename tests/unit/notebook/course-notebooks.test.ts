@@ -34,6 +34,7 @@ describe('the shipped course', () => {
     'week3/classification',
     'week3/clustering',
     'week4/trees',
+    'week9/churn',
     'week11/explaining',
   ];
   it.each(deepened)('%s: three checked exercises, hints, solutions, a Python side', (slug) => {
