@@ -1,5 +1,6 @@
 // Every dataset the site ships, in catalog order. One module per dataset.
 import breastCancer from './breast-cancer.mjs';
+import churn from './churn.mjs';
 import diabetes from './diabetes.mjs';
 import digits from './digits.mjs';
 import fashionMnist from './fashion-mnist.mjs';
@@ -17,6 +18,7 @@ export const datasetModules = [
   wine,
   breastCancer,
   titanic,
+  churn,
   digits,
   mnist,
   fashionMnist,

@@ -3,6 +3,7 @@
 // It understands what data frames are made of: vectors, lists, attributes, pairlists and
 // R's compact integer sequences; anything else (closures, environments) stops with an error.
 // Format: R Internals, "Serialization Formats" (XDR, version 2 or 3).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, inflateSync } from 'node:zlib';
@@ -156,6 +157,23 @@ function attributeMap(pairlist) {
   return Object.fromEntries(pairlist.entries.map(({ tag, value }) => [tag, value]));
 }
 
+/**
+ * One lazy-load block: its inflated length (4 bytes), then zlib data (R's default), or, when
+ * the package was built with --data-compress=xz (as modeldata is), a type byte and a raw LZMA2
+ * stream. Node has no LZMA, so the xz command (xz-utils, on every Debian) decodes it; R writes
+ * it with preset 9e, whose 64 MiB dictionary the decoder must be told.
+ */
+export function decompressBlock(block) {
+  const type = String.fromCharCode(block[4]);
+  if (type === 'Z') {
+    const args = ['--decompress', '--stdout', '--format=raw', '--lzma2=preset=9e'];
+    return execFileSync('xz', args, { input: block.subarray(5), maxBuffer: 1 << 30 });
+  }
+  if (type === '0') return block.subarray(5);
+  if (type === '2') throw new Error('bzip2-compressed R data is not supported by this reader');
+  return inflateSync(block.subarray(4));
+}
+
 function unserialize(bytes) {
   const reader = new Reader(bytes);
   reader.header();
@@ -180,8 +198,7 @@ export function readLazyLoadDataFrame(packageDir, objectName) {
   if (position < 0) throw new Error(`${base}.rdx has no object ${objectName}`);
   const [offset, length] = variables.values[position].values;
   const block = readFileSync(`${base}.rdb`).subarray(offset, offset + length);
-  // Each block: its inflated length (4 bytes), then zlib data.
-  const frame = unserialize(inflateSync(block.subarray(4)));
+  const frame = unserialize(decompressBlock(block));
   const names = frame.attributes.names.values;
   const columns = Object.fromEntries(
     frame.values.map((column, j) => {

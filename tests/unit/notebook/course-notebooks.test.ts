@@ -45,6 +45,7 @@ describe('the shipped course', () => {
     'week8/attention',
     'week8/safety',
     'week9/titanic',
+    'week9/churn',
     'week10/neighbours',
     'week11/explaining',
     'week12/mcp',
