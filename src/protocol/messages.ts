@@ -158,6 +158,10 @@ export interface ProgressMessage {
   label: string;
   value: number;
   max: number;
+  /** Time since the bar started, measured in the kernel (the page derives rate and time left). */
+  elapsedMs?: number;
+  /** Text after the times, as tqdm's postfix ("loss=0.231"). */
+  postfix?: string;
 }
 
 export interface DoneMessage {
