@@ -208,6 +208,18 @@ export class SessionEngine {
     this.state.stateLost = undefined;
   }
 
+  /**
+   * Empties every cell's outputs, as Jupyter's "Clear all outputs": the kernel, its
+   * variables and each cell's status stay; a running cell's later outputs still arrive.
+   */
+  clearOutputs(): void {
+    this.frames.flushAll();
+    for (const cell of Object.values(this.state.cells)) {
+      cell.outputs = [];
+      cell.tensorsLeft = undefined;
+    }
+  }
+
   /** Forgets the remembered backend and restarts the kernel measuring every backend. */
   async measureBackendsAgain(): Promise<void> {
     this.options.backendMemory?.forget();
