@@ -33,8 +33,12 @@ export class TrainingRun {
   private readonly throttle: Throttle<ProgressMessage>;
   private readonly started = Date.now();
   private lastYield = Date.now();
+  /** The longest stretch without a yield so far (a batch): Stop is seen within it. */
+  private longestStep = 0;
   private lastRead = Number.NEGATIVE_INFINITY;
+  /** Epochs this call trains (`epochs − initialEpoch`), and the last one's number. */
   private epochs = 1;
+  private lastEpoch = 1;
   private firstEpoch = 0;
   private epoch = 0;
   private batchesPerEpoch: number | undefined;
@@ -65,7 +69,8 @@ export class TrainingRun {
 
   begin(params: TrainingParams): void {
     this.firstEpoch = params.initialEpoch ?? 0;
-    this.epochs = Math.max(1, (params.epochs ?? 1) - this.firstEpoch);
+    this.lastEpoch = Math.max(this.firstEpoch + 1, params.epochs ?? 1);
+    this.epochs = this.lastEpoch - this.firstEpoch;
     this.epoch = this.firstEpoch;
     const { samples, batchSize, steps } = params;
     if (samples && batchSize) this.batchesPerEpoch = Math.ceil(samples / batchSize);
@@ -80,6 +85,7 @@ export class TrainingRun {
 
   /** After each batch: the bar (losses read at most 10 times a second), then a yield. */
   async batchEnd(logs: TrainingLogs | undefined): Promise<void> {
+    this.longestStep = Math.max(this.longestStep, Date.now() - this.lastYield);
     this.batchInEpoch += 1;
     this.batchesDone += 1;
     if (Date.now() - this.lastRead >= PROGRESS_UPDATE_INTERVAL_MS) {
@@ -109,11 +115,12 @@ export class TrainingRun {
   /** Throws the learner's Stop, with how far training got, once `fit` has returned. */
   throwIfStopped(): void {
     if (!this.stopRequested) return;
-    const epoch = this.epoch - this.firstEpoch + 1;
+    // Numbered as Keras does: `initialEpoch: 2, epochs: 5` trains epochs 3, 4 and 5 of 5.
+    const epoch = this.epoch + 1;
     const where =
       this.batchesPerEpoch && this.batchInEpoch < this.batchesPerEpoch
-        ? `in epoch ${epoch} of ${this.epochs}, after batch ${this.batchInEpoch} of ${this.batchesPerEpoch}`
-        : `after epoch ${epoch} of ${this.epochs}`;
+        ? `in epoch ${epoch} of ${this.lastEpoch}, after batch ${this.batchInEpoch} of ${this.batchesPerEpoch}`
+        : `after epoch ${epoch} of ${this.lastEpoch}`;
     throw new InterruptedError(
       `Training stopped ${where}. The model keeps the weights it has learned so far, and every variable is kept.`,
     );
@@ -122,18 +129,19 @@ export class TrainingRun {
   private update(): void {
     if (!this.show) return;
     const perEpoch = this.batchesPerEpoch ?? 0;
-    const epoch = Math.min(this.epochs, this.epoch - this.firstEpoch + 1);
+    const epoch = Math.min(this.lastEpoch, this.epoch + 1);
     const message: ProgressMessage = {
       type: 'progress',
       cellId: this.cell,
       displayId: this.displayId,
-      label: `Training, epoch ${epoch}/${this.epochs}`,
+      label: `Training, epoch ${epoch}/${this.lastEpoch}`,
       value: this.batchesDone,
       max: perEpoch * this.epochs,
       elapsedMs: Date.now() - this.started,
     };
     const postfix = formatPostfix(this.metrics);
     if (postfix) message.postfix = postfix;
+    if (this.longestStep > 0) message.stopWithinMs = this.longestStep;
     this.throttle.push(message);
   }
 }

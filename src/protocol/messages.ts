@@ -162,6 +162,12 @@ export interface ProgressMessage {
   elapsedMs?: number;
   /** Text after the times, as tqdm's postfix ("loss=0.231"). */
   postfix?: string;
+  /**
+   * The longest this loop went without reading the kernel's messages (one training batch):
+   * how long a Stop may take to be seen, so the page waits that long before it replaces
+   * the kernel.
+   */
+  stopWithinMs?: number;
 }
 
 export interface DoneMessage {

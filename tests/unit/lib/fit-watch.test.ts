@@ -36,9 +36,15 @@ describe('fit with the watcher', () => {
     expect(last).toMatchObject({ value: 12, max: 12, label: 'Training, epoch 3/3' });
     expect(last.postfix).toMatch(/^loss=\d/);
     expect(last.elapsedMs).toBeGreaterThanOrEqual(0);
-    // A loop of fit calls on the same model updates the same bar.
-    await model.fit(x, y, { epochs: 1, batchSize: 10 });
+    // A loop of fit calls on the same model updates the same bar; epochs are numbered
+    // as Keras numbers them (initialEpoch 3 of 5: the 4th and 5th).
+    await model.fit(x, y, { initialEpoch: 3, epochs: 5, batchSize: 10 });
     expect(new Set(ofType(sent, 'progress').map((bar) => bar.displayId)).size).toBe(1);
+    expect(ofType(sent, 'progress').at(-1)).toMatchObject({
+      value: 8,
+      max: 8,
+      label: 'Training, epoch 5/5',
+    });
     tf.dispose([x, y]);
     model.dispose();
   });
