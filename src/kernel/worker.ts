@@ -9,6 +9,7 @@
  * cell that is running.
  */
 import { setKernelContext } from '../lib/context';
+import { watchTraining } from '../lib/fit-watch';
 import { formatForConsole } from '../lib/format';
 import { toMimeBundle } from '../lib/index';
 import { flushPendingOutputs } from '../lib/throttle';
@@ -99,8 +100,13 @@ async function init(request: InitRequest): Promise<void> {
     format: formatForConsole,
   });
   // Loaded here, not at the top, so that the worker answers at once and tfjs loads once.
-  const { chooseBackend, liveTensorCount } = await import('./backend');
+  const [{ chooseBackend, liveTensorCount }, tf] = await Promise.all([
+    import('./backend'),
+    import('@tensorflow/tfjs'),
+  ]);
   state.countTensors = liveTensorCount;
+  // Every model's fit gets a progress bar and a Stop that keeps the kernel (fit-watch.ts).
+  watchTraining(tf);
   try {
     const backend = await chooseBackend(request.backend, request.baseUrl);
     post({ type: 'status', state: 'idle', backend });

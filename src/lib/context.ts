@@ -31,8 +31,8 @@ export function kernelContext(): KernelContext {
 
 /** Thrown by helpers that check the stop flag; the kernel reports it as "Interrupted". */
 export class InterruptedError extends Error {
-  constructor() {
-    super('Stopped by the learner');
+  constructor(message = 'Stopped by the learner') {
+    super(message);
     this.name = 'InterruptedError';
   }
 }

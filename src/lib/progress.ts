@@ -3,6 +3,7 @@
  */
 import type { ProgressMessage } from '../protocol/messages';
 import { kernelContext, newDisplayId, throwIfInterrupted } from './context';
+import { nextMacrotask } from './next-macrotask';
 import { Throttle } from './throttle';
 
 /** Bar updates are sent at most this often (10 per second), plus the final state. */
@@ -21,6 +22,27 @@ export interface ProgressOptions {
 export interface Progress<T> extends Iterable<T>, AsyncIterable<T> {
   /** The bar's id in the page. */
   readonly id: string;
+  /**
+   * Values shown after the bar's times, as tqdm's `set_postfix`: `bar.postfix({ loss })`
+   * shows "loss=0.231". A string is shown as it is.
+   */
+  postfix(values: PostfixValues | string): void;
+}
+
+/** Named values for a bar's postfix; numbers are shown with 3 significant digits. */
+export type PostfixValues = Readonly<Record<string, number | string>>;
+
+/** `{ loss: 0.23104, epoch: 2 }` → "loss=0.231, epoch=2" (tqdm's look). */
+export function formatPostfix(values: PostfixValues | string): string {
+  if (typeof values === 'string') return values;
+  return Object.entries(values)
+    .map(([name, value]) => `${name}=${typeof value === 'number' ? formatNumber(value) : value}`)
+    .join(', ');
+}
+
+function formatNumber(value: number): string {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return String(value);
+  return String(Number(value.toPrecision(3)));
 }
 
 /**
@@ -38,6 +60,14 @@ export interface Progress<T> extends Iterable<T>, AsyncIterable<T> {
  * @example
  * for (const name of progress(['a', 'b', 'c'])) {
  *   console.log(name)
+ * }
+ *
+ * @example
+ * // The bar shows elapsed time, rate and time left; add your own values after them.
+ * const bar = progress(100, { label: 'steps' });
+ * for await (const step of bar) {
+ *   const loss = 1 / (step + 1);
+ *   bar.postfix({ loss });
  * }
  */
 export function progress(steps: number, options?: ProgressOptions): Progress<number>;
@@ -63,26 +93,19 @@ function knownLength(source: Iterable<unknown>): number | undefined {
   return undefined;
 }
 
-/** Resolves on the next macrotask: a MessageChannel, because setTimeout is clamped. */
-export function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 class ProgressBar<T> implements Progress<T> {
   readonly id = newDisplayId();
+  private postfixText = '';
 
   constructor(
     private readonly source: Iterable<T>,
     private readonly total: number | undefined,
     private readonly label = '',
   ) {}
+
+  postfix(values: PostfixValues | string): void {
+    this.postfixText = formatPostfix(values);
+  }
 
   [Symbol.iterator](): Iterator<T> {
     const run = this.start();
@@ -108,6 +131,7 @@ class ProgressBar<T> implements Progress<T> {
   private start() {
     const context = kernelContext();
     const cell = context.cellId();
+    const started = Date.now();
     // max 0 tells the UI the total is unknown (an indeterminate bar).
     const message = (value: number, max: number): ProgressMessage => ({
       type: 'progress',
@@ -116,6 +140,8 @@ class ProgressBar<T> implements Progress<T> {
       label: this.label,
       value,
       max,
+      elapsedMs: Date.now() - started,
+      ...(this.postfixText ? { postfix: this.postfixText } : {}),
     });
     const throttle = new Throttle<ProgressMessage>(PROGRESS_UPDATE_INTERVAL_MS, (m) =>
       context.emit(m),

@@ -178,6 +178,16 @@ export interface ProgressMessage {
   label: string;
   value: number;
   max: number;
+  /** Time since the bar started, measured in the kernel (the page derives rate and time left). */
+  elapsedMs?: number;
+  /** Text after the times, as tqdm's postfix ("loss=0.231"). */
+  postfix?: string;
+  /**
+   * The longest this loop went without reading the kernel's messages (one training batch):
+   * how long a Stop may take to be seen, so the page waits that long before it replaces
+   * the kernel.
+   */
+  stopWithinMs?: number;
 }
 
 export interface DoneMessage {

@@ -10,6 +10,10 @@ export interface ProgressWidget {
   label: string;
   value: number;
   max: number;
+  /** Time since the bar started (ms), when the kernel measured it. */
+  elapsedMs?: number;
+  /** Text after the times ("loss=0.231"). */
+  postfix?: string;
 }
 
 export function isProgressWidget(data: unknown): data is ProgressWidget {
@@ -19,7 +23,9 @@ export function isProgressWidget(data: unknown): data is ProgressWidget {
     widget.kind === 'progress' &&
     typeof widget.value === 'number' &&
     typeof widget.max === 'number' &&
-    (widget.label === undefined || typeof widget.label === 'string')
+    (widget.label === undefined || typeof widget.label === 'string') &&
+    (widget.elapsedMs === undefined || typeof widget.elapsedMs === 'number') &&
+    (widget.postfix === undefined || typeof widget.postfix === 'string')
   );
 }
 

@@ -91,3 +91,106 @@ test('Stop ends a training loop gently: the cell is interrupted, the kernel keep
   );
   await context.close();
 });
+
+test('Stop during model.fit ends the cell at a batch: the model and every variable survive', async () => {
+  const { context, page } = await openPage(browser(), `${siteUrl}#/lesson/${LESSON}`);
+  await setCellCode(
+    page,
+    'tensors',
+    [
+      "import * as tf from '@tensorflow/tfjs';",
+      'const x = 42;',
+      'const model = tf.sequential();',
+      'model.add(tf.layers.dense({ units: 1, inputShape: [64] }));',
+      "model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
+      'const xs = tf.randomNormal([4096, 64]);',
+      'const ys = tf.randomNormal([4096, 1]);',
+      // No callback of the lesson's own: the kernel's fit watcher shows the bar and stops.
+      'await model.fit(xs, ys, { epochs: 10000, batchSize: 32 });',
+    ].join('\n'),
+  );
+  await cell(page, 'tensors').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'tensors', 'running');
+  // Stop once training has really taken batches (the bar moved), not after a guessed time.
+  const bar = cell(page, 'tensors').getByRole('progressbar');
+  await expect
+    .poll(() => bar.evaluate((el) => (el as HTMLProgressElement).value), {
+      timeout: STOP_RECOVERY_TIMEOUT_MS,
+    })
+    .toBeGreaterThan(0);
+  await expect(cell(page, 'tensors').getByTestId('progress-times').innerText()).resolves.toMatch(
+    /^\[\d\d:\d\d<[\d:?]+, [\d.?]+(it\/s|s\/it), loss=/,
+  );
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await waitForStatus(page, 'tensors', 'interrupted', STOP_RECOVERY_TIMEOUT_MS);
+  await expect(cell(page, 'tensors').innerText()).resolves.toMatch(
+    /Training stopped in epoch \d+ of 10000, after batch \d+ of 128\. The model keeps the weights/,
+  );
+
+  // The kernel was not replaced: no "state was lost", and x and the model are still there.
+  expect(
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /state was lost/i })
+      .count(),
+  ).toBe(0);
+  await setCellCode(
+    page,
+    'model',
+    'x * 1000 + (model.predict(tf.ones([2, 64])) as tf.Tensor).size',
+  );
+  await cell(page, 'model').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'model', 'ok');
+  await expect(cell(page, 'model').locator('[data-testid="output"]').innerText()).resolves.toBe(
+    '42002',
+  );
+  await context.close();
+});
+
+test('Stop during fit with batches longer than the ping waits for the batch, keeping the kernel', async () => {
+  const { context, page } = await openPage(browser(), `${siteUrl}#/lesson/${LESSON}`);
+  await setCellCode(
+    page,
+    'tensors',
+    [
+      "import * as tf from '@tensorflow/tfjs';",
+      'const x = 42;',
+      'const model = tf.sequential();',
+      'model.add(tf.layers.dense({ units: 1, inputShape: [8] }));',
+      "model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });",
+      'const xs = tf.randomNormal([512, 8]);',
+      'const ys = tf.randomNormal([512, 1]);',
+      // Each batch holds the kernel for 2 s, as a big CNN batch on WASM would: no message
+      // (not even the page's ping) is read meanwhile.
+      'const hold = () => { const end = Date.now() + 2000; while (Date.now() < end) {} };',
+      'await model.fit(xs, ys, { epochs: 100, batchSize: 32, callbacks: { onBatchEnd: hold } });',
+    ].join('\n'),
+  );
+  await cell(page, 'tensors').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'tensors', 'running');
+  // Stop just as a batch ends, so the Stop lands in the next batch's 2 s hold.
+  const barValue = (before: number) =>
+    (document.querySelector<HTMLProgressElement>('[data-cell-id="tensors"] progress')?.value ?? 0) >
+    before;
+  await page.waitForFunction(barValue, 0, { timeout: STOP_RECOVERY_TIMEOUT_MS });
+  const seen = await cell(page, 'tensors')
+    .locator('progress')
+    .evaluate((el) => (el as HTMLProgressElement).value);
+  await page.waitForFunction(barValue, seen, { polling: 'raf', timeout: STOP_RECOVERY_TIMEOUT_MS });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await waitForStatus(page, 'tensors', 'interrupted', STOP_RECOVERY_TIMEOUT_MS);
+  await expect(cell(page, 'tensors').innerText()).resolves.toMatch(/Training stopped in epoch/);
+  expect(
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /state was lost/i })
+      .count(),
+  ).toBe(0);
+  await setCellCode(page, 'model', 'x');
+  await cell(page, 'model').getByRole('button', { name: /^Run/ }).click();
+  await waitForStatus(page, 'model', 'ok');
+  await expect(cell(page, 'model').locator('[data-testid="output"]').innerText()).resolves.toBe(
+    '42',
+  );
+  await context.close();
+});

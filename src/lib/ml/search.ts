@@ -13,7 +13,8 @@
  * same order.
  */
 import { throwIfInterrupted } from '../context';
-import { nextMacrotask, YIELD_EVERY_MS } from '../progress';
+import { nextMacrotask } from '../next-macrotask';
+import { YIELD_EVERY_MS } from '../progress';
 import { createRng } from './rng';
 import { parameterImportance } from './search-importance';
 import { checkSpace, sample, type Params, type SearchSpace } from './search-space';

@@ -28,17 +28,23 @@ export interface CellRun {
   staleBecause?: string[];
 }
 
+/**
+ * The lesson's scratch cell (ScratchCell.svelte) runs under this id, which no lesson cell
+ * can have (`~`). It shares the kernel but is no part of the lesson: never re-run.
+ */
+export const SCRATCH_CELL_ID = '~scratch';
+
 export function emptyCellRun(): CellRun {
   return { status: 'idle', outputs: [], defines: [], uses: [] };
 }
 
 /**
  * Cells whose successful run a fresh kernel has lost, in the order they last ran. The
- * cell being stopped is left out.
+ * cell being stopped, and the scratch cell, are left out.
  */
 export function cellsThatRan(cells: Readonly<Record<string, CellRun>>, except?: string): string[] {
   return Object.entries(cells)
-    .filter(([id, cell]) => id !== except && cell.count !== undefined)
+    .filter(([id, cell]) => id !== except && id !== SCRATCH_CELL_ID && cell.count !== undefined)
     .filter(([, cell]) => cell.status === 'ok' || cell.status === 'stale')
     .sort(([, a], [, b]) => (a.count ?? 0) - (b.count ?? 0))
     .map(([id]) => id);

@@ -8,6 +8,7 @@ import { MIME, type MimeBundle, type ProgressMessage } from '../../protocol/mess
 import { appendToTail, countNewlines, trimTail } from '../../protocol/stream-tail';
 import type { ProgressWidget } from '../../protocol/widgets';
 import type { CellOutput } from '../../notebook/outputs';
+import { progressTimes } from '../outputs/progress-times';
 
 /**
  * Outputs a cell keeps (displays, results, stream blocks); later ones are counted in one
@@ -29,10 +30,13 @@ export function progressBundle(message: ProgressMessage): MimeBundle {
     value: message.value,
     max: message.max,
   };
+  if (message.elapsedMs !== undefined) widget.elapsedMs = message.elapsedMs;
+  if (message.postfix !== undefined) widget.postfix = message.postfix;
   const percent = message.max > 0 ? Math.round((100 * message.value) / message.max) : 0;
+  const times = progressTimes(widget);
   return {
     [MIME.widget]: widget,
-    [MIME.text]: `${message.label} ${message.value}/${message.max} (${percent}%)`,
+    [MIME.text]: `${message.label} ${message.value}/${message.max} (${percent}%)${times ? ` ${times}` : ''}`,
   };
 }
 

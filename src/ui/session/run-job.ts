@@ -16,6 +16,8 @@ export interface Job {
   /** The cell's status before it was queued, restored when a batch is abandoned. */
   statusBefore: CellStatus;
   stopRequested: boolean;
+  /** The longest step the running cell reported between reads of Stop (a training batch). */
+  stopWithinMs?: number;
   resolve: (ok: boolean) => void;
   settled: Promise<boolean>;
 }

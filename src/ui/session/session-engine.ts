@@ -42,6 +42,18 @@ export const STOP_GRACE_MS = 1500;
  * no helper can notice the interrupt, so it is replaced without waiting out the grace.
  */
 export const STOP_PING_MS = 300;
+/**
+ * A cell that reported steps of up to this long between reads of Stop (a training batch)
+ * gets that much more patience; a longer step counts as this long, so that a stuck kernel
+ * is still replaced within 3 × this.
+ */
+export const MAX_STOP_STEP_MS = 5000;
+
+/** How long Stop waits for a ping and for the cell, given the cell's longest step. */
+export function stopPatience(stepMs: number | undefined): { pingMs: number; graceMs: number } {
+  const step = Math.min(stepMs ?? 0, MAX_STOP_STEP_MS);
+  return { pingMs: Math.max(STOP_PING_MS, 2 * step), graceMs: Math.max(STOP_GRACE_MS, 3 * step) };
+}
 
 /** What a cell cut short by Restart says. */
 export const RESTARTED_WHILE_RUNNING = 'Stopped — the kernel was restarted while this cell ran.';
@@ -169,18 +181,20 @@ export class SessionEngine {
     if (!running) return;
     running.stopRequested = true;
     this.client.interrupt();
+    // A training cell that said its batches take long is given that long to see the Stop.
+    const patience = stopPatience(running.stopWithinMs);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const never = new Promise<boolean>(() => undefined);
     const stoppedInTime = await Promise.race([
       running.settled.then(() => true),
       new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), STOP_GRACE_MS);
+        timer = setTimeout(() => resolve(false), patience.graceMs);
       }),
-      this.client.ping(STOP_PING_MS).then((answered) => (answered ? never : false)),
+      this.client.ping(patience.pingMs).then((answered) => (answered ? never : false)),
     ]);
     clearTimeout(timer);
     if (stoppedInTime || this.current !== running) return;
-    const seconds = (STOP_GRACE_MS / 1000).toFixed(1);
+    const seconds = (patience.graceMs / 1000).toFixed(1);
     this.forceRestart(running, {
       ename: 'Interrupted',
       message: `The cell did not stop within ${seconds} s, so the kernel was restarted.`,
@@ -209,6 +223,18 @@ export class SessionEngine {
     }
     this.executionCount = 0;
     this.state.stateLost = undefined;
+  }
+
+  /**
+   * Empties every cell's outputs, as Jupyter's "Clear all outputs": the kernel, its
+   * variables and each cell's status stay; a running cell's later outputs still arrive.
+   */
+  clearOutputs(): void {
+    this.frames.flushAll();
+    for (const cell of Object.values(this.state.cells)) {
+      cell.outputs = [];
+      cell.tensorsLeft = undefined;
+    }
   }
 
   /** Forgets the remembered backend and restarts the kernel measuring every backend. */
@@ -271,6 +297,9 @@ export class SessionEngine {
       const done = await this.client.execute(job.cellId, job.code, (message) => {
         // The kernel names running out of memory; the page does not guess from the text.
         if (message.type === 'error' && message.outOfMemory) outOfMemory = true;
+        if (message.type === 'progress' && message.stopWithinMs) {
+          job.stopWithinMs = Math.max(job.stopWithinMs ?? 0, message.stopWithinMs);
+        }
         this.apply(message);
       });
       // The cell counts as done once its outputs are on the page.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InterruptedError } from '../../../src/lib/context';
-import { progress } from '../../../src/lib/progress';
+import { formatPostfix, progress } from '../../../src/lib/progress';
 import { ofType, recordKernel } from './recording-context';
 
 const bars = (sent: Parameters<typeof ofType>[0]) =>
@@ -69,6 +69,27 @@ describe('progress (for … of)', () => {
     }).toThrow(InterruptedError);
     expect(seen).toEqual([0, 1, 2]);
     expect(bars(sent).at(-1)).toEqual([3, 10]);
+  });
+
+  it('sends the time since the bar started and the postfix the loop sets', () => {
+    const { sent } = recordKernel();
+    const bar = progress(3, { label: 'steps' });
+    for (const step of bar) {
+      vi.setSystemTime(Date.now() + 500);
+      bar.postfix({ loss: 1 / (step + 3), step });
+    }
+    const last = ofType(sent, 'progress').at(-1);
+    expect(last).toMatchObject({ value: 3, max: 3, elapsedMs: 1500, postfix: 'loss=0.2, step=2' });
+    bar.postfix('custom text');
+    for (const _step of bar) break;
+    expect(ofType(sent, 'progress').at(-1)?.postfix).toBe('custom text');
+  });
+
+  it('formats postfix numbers to 3 significant digits, as tqdm does', () => {
+    expect(formatPostfix({ loss: 0.231049, acc: 0.9, epoch: 3, name: 'adam' })).toBe(
+      'loss=0.231, acc=0.9, epoch=3, name=adam',
+    );
+    expect(formatPostfix({ big: 12345.678, nan: Number.NaN })).toBe('big=12300, nan=NaN');
   });
 
   it('refuses a step count that is not a whole number', () => {

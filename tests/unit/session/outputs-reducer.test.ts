@@ -96,4 +96,19 @@ describe('progressBundle', () => {
       [MIME.text]: 'epochs 25/100 (25%)',
     });
   });
+
+  test('adds tqdm-style times and the postfix when the kernel measured them', () => {
+    const bundle = progressBundle({
+      type: 'progress',
+      cellId: cellId('train'),
+      displayId: 'p1',
+      label: 'epochs',
+      value: 25,
+      max: 100,
+      elapsedMs: 10_000,
+      postfix: 'loss=0.231',
+    });
+    expect(bundle[MIME.text]).toBe('epochs 25/100 (25%) [00:10<00:30, 2.50it/s, loss=0.231]');
+    expect(bundle[MIME.widget]).toMatchObject({ elapsedMs: 10_000, postfix: 'loss=0.231' });
+  });
 });
