@@ -49,6 +49,9 @@ test('a lesson fits a 360 px screen and its bar stays short', async () => {
   // The whole sticky area (bar and any banner) is what the learner loses while scrolling.
   const height = await bar.evaluate((el) => el.parentElement?.getBoundingClientRect().height);
   expect(height).toBeLessThanOrEqual(MAX_BAR_HEIGHT);
+  // The kernel's state is read in full, not cut to "R…".
+  const state = page.getByTestId('kernel-state');
+  expect(await state.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   // Run all stays one tap away; the rest is in the menu, still reachable.
   await expect(bar.getByRole('button', { name: 'Run all' }).isVisible()).resolves.toBe(true);
   await expect(bar.getByRole('button', { name: 'Stop' }).isVisible()).resolves.toBe(true);
@@ -58,8 +61,11 @@ test('a lesson fits a 360 px screen and its bar stays short', async () => {
   }
   await expect(restart.isVisible()).resolves.toBe(true);
   await expect(page.getByRole('button', { name: 'Present' }).isVisible()).resolves.toBe(true);
-  // The open menu fits the screen too.
+  // The open menu fits the screen too, on both sides.
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  const panel = await bar.getByTestId('more-menu').locator('.panel').boundingBox();
+  expect(panel?.x).toBeGreaterThanOrEqual(0);
+  expect((panel?.x ?? 0) + (panel?.width ?? Infinity)).toBeLessThanOrEqual(PHONE.width);
   expect(errors).toEqual([]);
   await context.close();
 });
