@@ -37,7 +37,30 @@ export default defineConfig({
       registerType: 'prompt',
       // src/ui/offline/registration.svelte.ts registers it, so the banner can offer the reload.
       injectRegister: false,
-      manifest: false,
+      // The web app manifest makes the site installable (and, on iOS, keeps its storage:
+      // see README). Paths are relative to the manifest, so any sub-path works. The icons
+      // are drawn from public/favicon.svg by scripts/make-icons.mjs.
+      manifest: {
+        name: 'Playgrad: machine learning you can run',
+        short_name: 'Playgrad',
+        description: 'An ML and LLM course whose lessons are notebooks that run in your browser.',
+        id: './',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#1f4e8c',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
       workbox: {
         cacheId: 'playgrad',
         // Everything the build emits: app, worker chunks, WASM (tfjs, onnxruntime), KaTeX
