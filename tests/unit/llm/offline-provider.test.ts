@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAssetFiles } from '../../../scripts/vite/lesson-assets';
 import { diskModelLoader, offlineModelDir } from '../../../src/cli/offline-model';
 import { createOfflineProvider, type OfflineProvider } from '../../../src/lib/llm/offline-provider';
 import { renderPrompt } from '../../../src/lib/llm/offline-template';
@@ -280,7 +281,11 @@ describe('the offline provider', () => {
     );
   });
 
-  it('is loaded from public/models/tool-lm by default', () => {
+  it('is a downloadable lesson model: `models: [tool-lm]` stores its three files offline', () => {
+    const files = findAssetFiles(ROOT).models.get('tool-lm');
+    expect(files?.map((f) => f.url).sort()).toEqual(
+      ['config.json', 'vocab.json', 'weights.bin'].map((f) => `models/tool-lm/${f}`),
+    );
     expect(offlineModelDir).toBe(join(ROOT, 'public', 'models', 'tool-lm'));
   });
 });
