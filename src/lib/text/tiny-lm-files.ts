@@ -46,22 +46,25 @@ export async function fetchTinyLMFiles(url: string): Promise<TinyLMFiles> {
   return parseTinyLMFiles(configText, vocabText, bytes, url);
 }
 
-/** Checks and decodes the three files' contents (`url` names them in errors). */
+/**
+ * Checks and decodes the three files' contents; `where` (a URL or folder ending with '/')
+ * names them in messages. Also used where the files are not fetched (Node, tests).
+ */
 export function parseTinyLMFiles(
   configText: string,
   vocabText: string,
   bytes: ArrayBuffer,
-  url: string,
+  where: string,
 ): TinyLMFiles {
-  const config = parseJson(configText, `${url}config.json`) as TinyLMConfig;
-  const vocab = parseJson(vocabText, `${url}vocab.json`) as string[];
+  const config = parseJson(configText, `${where}config.json`) as TinyLMConfig;
+  const vocab = parseJson(vocabText, `${where}vocab.json`) as string[];
   if (config.format !== FORMAT || config.dtype !== 'float16') {
-    throw new Error(`${url}config.json is not a ${FORMAT} float16 model`);
+    throw new Error(`${where}config.json is not a ${FORMAT} float16 model`);
   }
   if (!Array.isArray(vocab) || vocab.length !== config.vocab_size) {
-    throw new Error(`${url}vocab.json should list ${config.vocab_size} tokens`);
+    throw new Error(`${where}vocab.json should list ${config.vocab_size} tokens`);
   }
-  return { config, vocab, weights: decodeWeights(config.tensors, bytes, `${url}weights.bin`) };
+  return { config, vocab, weights: decodeWeights(config.tensors, bytes, `${where}weights.bin`) };
 }
 
 function decodeWeights(entries: TensorEntry[], bytes: ArrayBuffer, where: string) {
