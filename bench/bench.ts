@@ -28,6 +28,8 @@ interface Options {
   threads: boolean;
   /** Interleaved rounds of the MLP and CNN against native PyTorch; 0 skips them. */
   torchRounds: number;
+  /** In those rounds, also the notebooks with `tf.enableProdMode()` (an A/B). */
+  prodMode: boolean;
 }
 
 function parseArgs(args: string[]): Options {
@@ -38,6 +40,7 @@ function parseArgs(args: string[]): Options {
     stock: false,
     threads: true,
     torchRounds: 5,
+    prodMode: false,
   };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
@@ -46,6 +49,7 @@ function parseArgs(args: string[]): Options {
     else if (arg === '--stock') options.stock = true;
     else if (arg === '--no-threads') options.threads = false;
     else if (arg === '--no-torch') options.torchRounds = 0;
+    else if (arg === '--prod-mode') options.prodMode = true;
     else if (arg === '--torch-rounds') {
       options.torchRounds = Number(args[++i]);
       if (!Number.isInteger(options.torchRounds) || options.torchRounds < 0)
@@ -104,7 +108,7 @@ export async function main(args: string[]): Promise<number> {
   }
   if (timings.length) process.stdout.write(`${table(timings, REFERENCE)}\n`);
   if (options.browser && options.torchRounds > 0) {
-    const summary = await torchRounds(files, options.torchRounds, log);
+    const summary = await torchRounds(files, options.torchRounds, log, options.prodMode);
     if (summary) process.stdout.write(`\n${summary}\n`);
   }
   // HNSW runs once (it does not depend on the backend), against hnswlib-wasm in Chromium.
