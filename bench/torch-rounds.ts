@@ -93,7 +93,7 @@ function summary(
   const lines = [
     `Against native PyTorch ${version} (one thread), ${rounds} interleaved rounds:`,
     '',
-    '| task | kernel (WASM) | median ms | torch median ms | ratio median | ratio range |',
+    '| task | kernel variant (WASM) | median ms | torch median ms | ratio median | ratio range |',
     '|---|---|---:|---:|---:|---|',
   ];
   for (const [key, { kernel, torch, ratios: each }] of ratios) {
