@@ -11,6 +11,7 @@ import { runInBrowser } from './browser-runs';
 import { HNSW_NOTEBOOK, runHnswBench } from './hnsw-bench';
 import { runInNode } from './node-reference';
 import { table, timingsIn, type Timing } from './results';
+import { torchRounds } from './torch-rounds';
 
 const NOTEBOOKS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'notebooks');
 const REFERENCE = 'node-wasm';
@@ -25,6 +26,10 @@ interface Options {
   stock: boolean;
   /** Also time WASM on a cross-origin isolated site, where it runs multi-threaded. */
   threads: boolean;
+  /** Interleaved rounds of the MLP and CNN against native PyTorch; 0 skips them. */
+  torchRounds: number;
+  /** In those rounds, also the notebooks with `tf.enableProdMode()` (an A/B). */
+  prodMode: boolean;
 }
 
 function parseArgs(args: string[]): Options {
@@ -34,6 +39,8 @@ function parseArgs(args: string[]): Options {
     node: true,
     stock: false,
     threads: true,
+    torchRounds: 5,
+    prodMode: false,
   };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
@@ -41,7 +48,13 @@ function parseArgs(args: string[]): Options {
     else if (arg === '--no-node') options.node = false;
     else if (arg === '--stock') options.stock = true;
     else if (arg === '--no-threads') options.threads = false;
-    else if (arg === '--backends') {
+    else if (arg === '--no-torch') options.torchRounds = 0;
+    else if (arg === '--prod-mode') options.prodMode = true;
+    else if (arg === '--torch-rounds') {
+      options.torchRounds = Number(args[++i]);
+      if (!Number.isInteger(options.torchRounds) || options.torchRounds < 0)
+        throw new Error('--torch-rounds takes a whole number of rounds');
+    } else if (arg === '--backends') {
       options.backends = (args[++i] ?? '')
         .split(',')
         .filter((b): b is Backend => (BACKENDS as readonly string[]).includes(b));
@@ -94,6 +107,10 @@ export async function main(args: string[]): Promise<number> {
     }
   }
   if (timings.length) process.stdout.write(`${table(timings, REFERENCE)}\n`);
+  if (options.browser && options.torchRounds > 0) {
+    const summary = await torchRounds(files, options.torchRounds, log, options.prodMode);
+    if (summary) process.stdout.write(`\n${summary}\n`);
+  }
   // HNSW runs once (it does not depend on the backend), against hnswlib-wasm in Chromium.
   const hnsw = !options.only || options.only.includes(path.basename(HNSW_NOTEBOOK, '.md'));
   if (hnsw && options.browser) process.stdout.write(`\n${await runHnswBench(NOTEBOOKS, log)}\n`);

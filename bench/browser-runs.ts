@@ -48,6 +48,22 @@ export async function runInBrowser(
   }
 }
 
+/** One site and browser kept open, for callers that run notebooks one at a time. */
+export async function openKernelRunner(
+  log: (line: string) => void,
+): Promise<{ run(file: string, backend: Backend): Promise<BrowserRun>; close(): Promise<void> }> {
+  await ensureBuilt(log);
+  const site = await serveSite({ isolated: false });
+  const browser = await launchBrowser();
+  return {
+    run: (file, backend) => runOne(browser, site.url, file, backend),
+    async close() {
+      await browser.close();
+      await site.close();
+    },
+  };
+}
+
 async function runOne(
   browser: Browser,
   siteUrl: string,
