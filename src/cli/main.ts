@@ -15,7 +15,8 @@ import { serveSite } from './server';
 import { ensureBuilt } from './site';
 
 const USAGE = `Usage:
-  playgrad run <notebook.md …> [--json] [--backend auto|webgpu|webgl|wasm|cpu] [--verbose]
+  playgrad run <notebook.md|.ipynb …> [--json] [--backend auto|webgpu|webgl|wasm|cpu] [--verbose]
+               [--allow-errors]        run on past a failing cell (the exit status is still 1)
                [--chat-base-url URL --chat-model NAME]
                                        llm.chat uses that endpoint (key: $PLAYGRAD_CHAT_API_KEY)
   playgrad run --all [--json]          run every lesson in notebooks/
@@ -80,6 +81,7 @@ async function runCommand(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       backend: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      'allow-errors': { type: 'boolean', default: false },
       'chat-base-url': { type: 'string' },
       'chat-model': { type: 'string' },
     },
@@ -94,6 +96,7 @@ async function runCommand(args: string[]): Promise<number> {
     log,
     verbose: values.verbose,
     chat,
+    allowErrors: values['allow-errors'],
   });
   if (values.json) for (const report of reports) console.log(JSON.stringify(report));
   return reports.every((report) => report.ok) ? 0 : 1;

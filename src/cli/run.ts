@@ -10,6 +10,7 @@ import type { Backend, ChatEndpointSettings } from '../protocol/messages';
 import type { CellReport, NotebookReport } from '../ui/headless/report';
 import type {} from '../ui/headless/runner-api';
 import { launchBrowser } from './browser';
+import { notebookText } from './notebook-text';
 import { cellLine, notebookLine } from './print';
 import { ensureBuilt } from './site';
 import { serveSite } from './server';
@@ -22,6 +23,8 @@ export interface RunCommandOptions {
   verbose?: boolean;
   /** The OpenAI-compatible endpoint `llm.chat` uses; none: the offline model. */
   chat?: ChatEndpointSettings;
+  /** Run on past a failing cell (nbconvert's --allow-errors); the report still fails. */
+  allowErrors?: boolean;
 }
 
 export async function runNotebookFiles(
@@ -58,8 +61,20 @@ async function runOne(
   options: RunCommandOptions,
 ): Promise<NotebookReport> {
   const name = path.relative(process.cwd(), file) || file;
-  const text = await readFile(file, 'utf8');
   options.log(name);
+  const read = notebookText(name, await readFile(file, 'utf8'));
+  if ('error' in read) {
+    const report: NotebookReport = {
+      notebook: name,
+      ok: false,
+      ms: 0,
+      cells: [],
+      error: read.error,
+    };
+    options.log(notebookLine(report));
+    return report;
+  }
+  const { text } = read;
   const page = await browser.newPage();
   try {
     if (options.verbose) page.on('console', (m) => options.log(`    [browser] ${m.text()}`));
@@ -70,8 +85,9 @@ async function runOne(
     await page.goto(new URL('runner.html', siteUrl).href);
     await page.waitForSelector('body[data-ready="true"]');
     const report = await page.evaluate(
-      ([text, name, backend, chat]) => window.playgradRunner.run(text, name, backend, chat),
-      [text, name, options.backend, options.chat] as const,
+      ([text, name, backend, chat, allowErrors]) =>
+        window.playgradRunner.run(text, name, backend, chat, { allowErrors }),
+      [text, name, options.backend, options.chat, options.allowErrors ?? false] as const,
     );
     options.log(notebookLine(report));
     return report;

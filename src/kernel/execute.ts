@@ -8,7 +8,7 @@
  */
 import type { CompiledCell } from './compile';
 import { describeError, type CellErrorInfo } from './error-location';
-import { unknownModuleMessage } from './rewrite';
+import { resolveModule } from './module-specifier';
 import { declareShared } from './shared-scope';
 
 /** Lazily loaded modules cells may import, by the name they import them with. */
@@ -45,10 +45,10 @@ export async function executeCell(
 
 export function createRuntime(modules: ModuleMap): CellRuntime {
   const load = (name: string): Promise<object> => {
-    const loader = Object.hasOwn(modules, name) ? modules[name] : undefined;
+    const resolved = resolveModule(name, Object.keys(modules));
     // Thrown synchronously so that the stack still names the cell's line.
-    if (!loader) throw new Error(unknownModuleMessage(name, Object.keys(modules)));
-    return loader();
+    if ('error' in resolved) throw new Error(resolved.error);
+    return modules[resolved.name]();
   };
   return {
     import: load,

@@ -22,6 +22,7 @@ import type {
   VariableDeclaration,
 } from 'acorn';
 import { CellSyntaxError } from './cell-error';
+import { resolveModule } from './module-specifier';
 
 export interface RewriteOptions {
   /** Module names cells may import; when given, any other name is an error before running. */
@@ -38,11 +39,6 @@ export interface RewrittenCell {
 }
 
 export const EXPORT_MESSAGE = 'export is not needed in a notebook cell: top-level names are shared';
-
-export function unknownModuleMessage(name: string, modules: readonly string[]): string {
-  const list = modules.map((module) => `'${module}'`).join(', ');
-  return `Cannot import '${name}': cells can import ${list}`;
-}
 
 export function rewriteCell(
   js: string,
@@ -100,9 +96,13 @@ function rewriteImport(
   node: ImportDeclaration,
   modules: readonly string[] | undefined,
 ): void {
-  const name = String(node.source.value);
-  if (modules && !modules.includes(name)) {
-    throw new CellSyntaxError(unknownModuleMessage(name, modules), lineOf(node), columnOf(node));
+  let name = String(node.source.value);
+  if (modules) {
+    const resolved = resolveModule(name, modules);
+    if ('error' in resolved) {
+      throw new CellSyntaxError(resolved.error, lineOf(node), columnOf(node));
+    }
+    name = resolved.name;
   }
   const source = JSON.stringify(name);
   const parts: string[] = [];

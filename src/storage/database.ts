@@ -13,10 +13,24 @@ export interface ConnectionCache<Schema extends DBSchema> {
   close(dbName: string): Promise<void>;
 }
 
+/** Every cache, so "Erase all my data" can close this page's connections (they block deletion). */
+const allCaches = new Set<{ closeAll(): Promise<void> }>();
+
+export async function closeAllConnections(): Promise<void> {
+  await Promise.all([...allCaches].map((cache) => cache.closeAll()));
+}
+
 export function connectionCache<Schema extends DBSchema>(
   open: (dbName: string) => Promise<IDBPDatabase<Schema>>,
 ): ConnectionCache<Schema> {
   const connections = new Map<string, Promise<IDBPDatabase<Schema>>>();
+  allCaches.add({
+    closeAll: async () => {
+      const open = [...connections.values()];
+      connections.clear();
+      for (const connection of open) (await connection.catch(() => undefined))?.close();
+    },
+  });
   return {
     database(dbName) {
       let connection = connections.get(dbName);

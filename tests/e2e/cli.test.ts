@@ -94,6 +94,24 @@ describe('playgrad run', () => {
     });
   });
 
+  test('an .ipynb (Deno-style npm: import) runs; --allow-errors runs past a failing cell', async () => {
+    const file = path.join(fixtures, 'deno.ipynb');
+    const stopped = await playgrad(['run', file, '--json']);
+    expect(stopped.code).toBe(1);
+    const [first] = reports(stopped.stdout);
+    expect(first.cells.map((c) => c.status)).toEqual(['ok', 'error', 'skipped']);
+    expect(first.cells[0].outputs).toEqual([{ 'text/plain': '6' }]);
+
+    const onward = await playgrad(['run', file, '--allow-errors', '--json']);
+    // Every cell ran, yet the exit status still says one failed (not nbconvert's 0).
+    expect(onward.code).toBe(1);
+    const [report] = reports(onward.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.cells.map((c) => c.status)).toEqual(['ok', 'error', 'ok']);
+    expect(report.cells[1].error?.message).toBe('boom in the middle');
+    expect(report.cells[2].outputs).toEqual([{ 'text/plain': '42' }]);
+  });
+
   test('a live display ends at its last update, with no pause after the run', async () => {
     const { code, stdout } = await playgrad(['run', path.join(fixtures, 'live.md'), '--json']);
     expect(code).toBe(0);

@@ -8,12 +8,13 @@ import { runNotebook } from './run-notebook';
 const baseUrl = new URL('./', document.baseURI).href;
 
 window.playgradRunner = {
-  run: (text, name, backend = 'auto', chat) =>
+  run: (text, name, backend = 'auto', chat, options) =>
     runNotebook(text, {
       name,
       baseUrl,
       backend,
       chat,
+      allowErrors: options?.allowErrors,
       onCell: (report) => void window.playgradReportCell?.(report),
     }),
 };

@@ -26,6 +26,11 @@ export interface RunOptions {
   /** The chat endpoint for `llm.chat`; none: the offline model. Not this browser's settings. */
   chat?: ChatEndpointSettings;
   cellTimeoutMs?: number;
+  /**
+   * Run every cell even after one fails (nbconvert's --allow-errors). The report still
+   * has ok: false, so `playgrad run` still exits 1: the errors are shown, not hidden.
+   */
+  allowErrors?: boolean;
   /** Called as each cell finishes, so the command can print progress. */
   onCell?: (report: CellReport) => void;
 }
@@ -59,7 +64,7 @@ export async function runNotebook(text: string, options: RunOptions): Promise<No
       const t0 = performance.now();
       const ok = await runWithTimeout(session, cell.id, code, options.cellTimeoutMs);
       timings.set(cell.id, performance.now() - t0);
-      if (!ok) failed = true;
+      if (!ok && !options.allowErrors) failed = true;
       options.onCell?.(cellReport(session, planned.cell.id, planned.index, cell.role, timings));
     }
     const cells = planRun(notebook).map((p) =>

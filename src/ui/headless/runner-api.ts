@@ -12,6 +12,7 @@ export interface PlaygradRunner {
     name: string,
     backend?: Backend | 'auto',
     chat?: ChatEndpointSettings,
+    options?: { allowErrors?: boolean },
   ): Promise<NotebookReport>;
 }
 
