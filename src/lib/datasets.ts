@@ -197,7 +197,8 @@ async function fetchDataset(info: DatasetInfo, url: string): Promise<DatasetData
   const text = await fetchText(url, what);
   let table;
   try {
-    table = parseCsv(text, url);
+    // The shipped files are plain comma CSVs: no guessing about the course's own data.
+    table = parseCsv(text, url, { delimiter: ',', decimal: '.' });
   } catch (error) {
     if (error instanceof CsvFormatError) {
       throw new Error(`Dataset ${JSON.stringify(info.name)} is malformed: ${error.message}`);
