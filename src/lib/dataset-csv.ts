@@ -7,13 +7,16 @@
  *   10 distinct values; regression otherwise (`options.task` overrides);
  * - a text feature with 2 values becomes one 0/1 column (`sex_male`: categories sorted, 1 for
  *   the second), with 3 to 20 values one-hot columns (`island_Dream`); a text column with more
- *   distinct values (names, ids) stays out of X but stays in `rows`.
+ *   distinct values (names, ids) stays out of X but stays in `rows`;
+ * - the delimiter (comma, semicolon, tab, pipe) and a decimal comma (`3,14`) are detected,
+ *   or forced with `options.delimiter` / `options.decimal`.
  */
 import type { CategoricalEncoding, DatasetInfo, DatasetTask } from './dataset-catalog';
 import { encodedNames, tableToDataset, type DatasetData } from './dataset-table';
 import { CsvFormatError, parseCsv, type CsvTable } from './csv';
+import { describeDialect, type CsvDialectOptions } from './csv-dialect';
 
-export interface FromCsvOptions {
+export interface FromCsvOptions extends CsvDialectOptions {
   /** Names the dataset (and the file in error messages). Default 'my-data'. */
   name?: string;
   /** The column to predict. Default: the last column. */
@@ -33,7 +36,7 @@ export function csvToDataset(text: string, options: FromCsvOptions = {}): Datase
   const name = options.name ?? 'my-data';
   let table: CsvTable;
   try {
-    table = parseCsv(text, name);
+    table = parseCsv(text, name, { delimiter: options.delimiter, decimal: options.decimal });
   } catch (error) {
     if (error instanceof CsvFormatError)
       throw new Error(`Could not read the CSV: ${error.message}`);
@@ -113,7 +116,9 @@ function describe(
   encodings: CategoricalEncoding[],
   dropped: string[],
 ): string {
-  const parts = [`${table.records.length} rows; predicting "${target}" (${task}).`];
+  const parts = [
+    `${table.records.length} rows (read as ${describeDialect(table.dialect)}); predicting "${target}" (${task}).`,
+  ];
   for (const { column, kind, categories } of encodings) {
     parts.push(`"${column}" is ${kind}-encoded (${categories.filter(Boolean).join(', ')}).`);
   }

@@ -116,6 +116,8 @@ export async function load(name: string): Promise<Dataset> {
  * Reads a learner's CSV text (e.g. from `inputs.file`) into the same shape as `load` returns.
  * The target is `options.target` or the last column; text features are encoded (2 values:
  * one 0/1 column, up to 20: one-hot; more: left out of X) and the description says how.
+ * The delimiter (comma, semicolon, tab, pipe) and a decimal comma (`3,14`) are detected;
+ * `options.delimiter` / `options.decimal` force them.
  * @throws Error naming the row of a malformed line, or the columns for an unknown target
  * @example
  * import { datasets } from 'playgrad';
@@ -197,7 +199,8 @@ async function fetchDataset(info: DatasetInfo, url: string): Promise<DatasetData
   const text = await fetchText(url, what);
   let table;
   try {
-    table = parseCsv(text, url);
+    // The shipped files are plain comma CSVs: no guessing about the course's own data.
+    table = parseCsv(text, url, { delimiter: ',', decimal: '.' });
   } catch (error) {
     if (error instanceof CsvFormatError) {
       throw new Error(`Dataset ${JSON.stringify(info.name)} is malformed: ${error.message}`);

@@ -14,6 +14,37 @@ function trimZeros(text: string): string {
   return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }
 
+/**
+ * The decimal mark `locale` writes (',' for 'de-DE', '.' for 'en-US'), from Intl. An unknown
+ * or malformed locale falls back to '.', since a table must still show.
+ */
+export function decimalMark(locale: string): string {
+  let mark = decimalMarks.get(locale);
+  if (mark === undefined) {
+    try {
+      const parts = new Intl.NumberFormat(locale).formatToParts(1.5);
+      mark = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+    } catch {
+      mark = '.';
+    }
+    decimalMarks.set(locale, mark);
+  }
+  return mark;
+}
+
+// One Intl lookup per locale, not one per table cell.
+const decimalMarks = new Map<string, string>();
+
+/**
+ * `formatNumber` with the learner's decimal mark: display only (the kernel's values and the
+ * text/HTML fallbacks keep '.'). No digit grouping, so years and ids stay `2024`.
+ */
+export function formatNumberIn(value: number, locale: string): string {
+  const text = formatNumber(value);
+  const mark = decimalMark(locale);
+  return mark === '.' ? text : text.replace('.', mark);
+}
+
 export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return '∞';
@@ -28,9 +59,14 @@ export function formatNumber(value: number): string {
   return trimZeros(value.toFixed(4));
 }
 
-/** Any cell value: numbers formatted, null/undefined as an empty marker, others as text. */
-export function formatValue(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
+/**
+ * Any cell value: numbers formatted (with `locale`'s decimal mark when given), null/undefined
+ * as an empty marker, others as text.
+ */
+export function formatValue(value: unknown, locale?: string): string {
+  if (typeof value === 'number') {
+    return locale === undefined ? formatNumber(value) : formatNumberIn(value, locale);
+  }
   if (typeof value === 'bigint') return value.toString();
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;

@@ -44,7 +44,8 @@ function fieldsOf(data: Record<string, unknown>, rows: Row[]): { name: string; t
   return first ? Object.keys(first).map((name) => ({ name })) : [];
 }
 
-export function tableView(data: unknown): TableView | undefined {
+/** @param locale writes numbers with its decimal mark (e.g. `navigator.language`) */
+export function tableView(data: unknown, locale?: string): TableView | undefined {
   if (!isRecord(data) || !Array.isArray(data.data)) return undefined;
   const rows = data.data.filter((row): row is Row => isRecord(row) || Array.isArray(row));
   const fields = fieldsOf(data, rows);
@@ -77,7 +78,7 @@ export function tableView(data: unknown): TableView | undefined {
       fields.map((_, index) => {
         const value = valueAt(row, index);
         const missing = value === null || value === undefined;
-        return { text: missing ? '—' : formatValue(value), missing };
+        return { text: missing ? '—' : formatValue(value, locale), missing };
       }),
     ),
     totalRows,

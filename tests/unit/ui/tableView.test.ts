@@ -36,6 +36,14 @@ describe('tableView', () => {
     expect(view?.rows[1][0]).toEqual({ text: '—', missing: true });
   });
 
+  it("writes numbers with the learner's decimal mark when given a locale", () => {
+    const view = tableView({ data: [{ x: 1234.5, y: 2024, z: 1.5e-7, t: 'a.b' }] }, 'de-DE');
+    // No digit grouping (2024 stays a year), text untouched, exponent form keeps its mark.
+    expect(view?.rows[0].map((cell) => cell.text)).toEqual(['1234,5', '2024', '1,5e-7', 'a.b']);
+    expect(tableView({ data: [{ x: 0.25 }] }, 'en-US')?.rows[0][0].text).toBe('0.25');
+    expect(tableView({ data: [{ x: 0.25 }] }, 'not a locale!')?.rows[0][0].text).toBe('0.25');
+  });
+
   it('reads the total row count and caption', () => {
     const view = tableView(diabetes);
     expect(view?.totalRows).toBe(442);
