@@ -55,7 +55,7 @@ test('a lesson fits a 360 px screen and its bar stays short', async () => {
   // Run all stays one tap away; the rest is in the menu, still reachable.
   await expect(bar.getByRole('button', { name: 'Run all' }).isVisible()).resolves.toBe(true);
   await expect(bar.getByRole('button', { name: 'Stop' }).isVisible()).resolves.toBe(true);
-  const restart = page.getByRole('button', { name: 'Restart' });
+  const restart = page.getByRole('button', { name: 'Restart', exact: true });
   if (!(await restart.isVisible())) {
     await bar.getByTestId('more-menu').locator('summary').first().click();
   }
