@@ -62,11 +62,28 @@ export interface Ipynb {
   nbformat_minor: 5;
   metadata: {
     kernelspec: { name: string; display_name: string; language: string };
-    language_info: { name: string; file_extension: string };
+    language_info: typeof LANGUAGE_INFO;
     playgrad: { frontMatter: FrontMatter; frontMatterSource: string };
   };
   cells: IpynbCell[];
 }
+
+/**
+ * The kernel Jupyter opens the notebook with: Deno's TypeScript kernel, as `deno jupyter
+ * --install` registers it, because it exists (a "playgrad" kernel exists nowhere) and runs
+ * TypeScript cells. Cells that use Playgrad's own modules still need Playgrad to run.
+ */
+const KERNELSPEC = { name: 'deno', display_name: 'Deno', language: 'typescript' };
+
+/** What Deno's kernel reports, less its version: GitHub and Jupyter highlight by this. */
+const LANGUAGE_INFO = {
+  name: 'typescript',
+  file_extension: '.ts',
+  mimetype: 'text/x.typescript',
+  codemirror_mode: 'typescript',
+  pygments_lexer: 'typescript',
+  nbconvert_exporter: 'script',
+};
 
 export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}): Ipynb {
   let executionCount = 0;
@@ -122,12 +139,8 @@ export function toIpynb(nb: Notebook, outputs: Record<string, CellOutput[]> = {}
     nbformat: 4,
     nbformat_minor: 5,
     metadata: {
-      kernelspec: {
-        name: 'playgrad',
-        display_name: 'Playgrad (TypeScript)',
-        language: 'typescript',
-      },
-      language_info: { name: 'typescript', file_extension: '.ts' },
+      kernelspec: KERNELSPEC,
+      language_info: LANGUAGE_INFO,
       playgrad: {
         frontMatter: nb.frontMatter,
         frontMatterSource: writeFrontMatter(nb.frontMatter, nb.frontMatterSource),

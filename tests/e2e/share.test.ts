@@ -210,7 +210,7 @@ test(
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    await page.getByRole('heading', { name: 'Week 1' }).waitFor();
+    await page.getByRole('heading', { name: 'Week 1', exact: true }).waitFor();
     expect(await page.getByRole('region', { name: 'Your notebooks' }).count()).toBe(0);
     await page.context().close();
   },
@@ -472,7 +472,7 @@ test(
     );
 
     const fresh = await open(browser(), `${siteUrl}#/`);
-    await fresh.getByRole('heading', { name: 'Week 1' }).waitFor();
+    await fresh.getByRole('heading', { name: 'Week 1', exact: true }).waitFor();
     await dropFile(fresh, 'main', { name: 'my-copy.ipynb', text: JSON.stringify(json) });
     const panel = fresh.getByTestId('import-panel');
     await panel.getByText(/“my-copy.ipynb” is the lesson Gradient descent/).waitFor();

@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromIpynb, IpynbError, toIpynb } from '../../../src/notebook/ipynb';
 import type { CellOutput } from '../../../src/notebook/outputs';
 import { parse } from '../../../src/notebook/parse';
 import { serialize } from '../../../src/notebook/serialize';
 import { GOOD_FIXTURES, readFixture } from './fixtures';
+import { nbformatErrors } from './nbformat-schema';
 
 const OUTPUTS: Record<string, CellOutput[]> = {
   data: [
@@ -26,15 +29,23 @@ describe('toIpynb', () => {
   const nb = parse(readFixture('full-lesson.md'));
   const json = toIpynb(nb, OUTPUTS);
 
-  it('writes nbformat 4.5 with the Playgrad kernel and front matter', () => {
+  it("writes nbformat 4.5 with Deno's TypeScript kernel and the front matter", () => {
     expect(json.nbformat).toBe(4);
     expect(json.nbformat_minor).toBe(5);
+    // The kernelspec `deno jupyter --install` registers: a kernel that exists.
     expect(json.metadata.kernelspec).toEqual({
-      name: 'playgrad',
-      display_name: 'Playgrad (TypeScript)',
+      name: 'deno',
+      display_name: 'Deno',
       language: 'typescript',
     });
-    expect(json.metadata.language_info).toEqual({ name: 'typescript', file_extension: '.ts' });
+    expect(json.metadata.language_info).toEqual({
+      name: 'typescript',
+      file_extension: '.ts',
+      mimetype: 'text/x.typescript',
+      codemirror_mode: 'typescript',
+      pygments_lexer: 'typescript',
+      nbconvert_exporter: 'script',
+    });
     expect(json.metadata.playgrad.frontMatter).toEqual(nb.frontMatter);
   });
 
@@ -122,6 +133,44 @@ describe('toIpynb', () => {
   it('keeps Markdown cells as they are', () => {
     expect(json.cells[0]).toMatchObject({ cell_type: 'markdown', id: 'md-1', metadata: {} });
     expect(json.cells[0].source.join('')).toBe((nb.cells[0] as { source: string }).source);
+  });
+});
+
+/** Every lesson file of the shipped course (the .md files under notebooks/). */
+function courseLessonFiles(): string[] {
+  const root = path.resolve(__dirname, '../../../notebooks');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => path.join(root, file));
+  expect(files.length).toBeGreaterThan(10);
+  return files;
+}
+
+describe('the nbformat 4.5 schema', () => {
+  it.each(GOOD_FIXTURES)('accepts the export of %s, with and without outputs', (name) => {
+    const nb = parse(readFixture(name));
+    expect(nbformatErrors(toIpynb(nb))).toEqual([]);
+    const outputs = name === 'full-lesson.md' ? OUTPUTS : {};
+    expect(nbformatErrors(toIpynb(nb, outputs))).toEqual([]);
+  });
+
+  it('accepts every lesson of the course, exported', () => {
+    for (const file of courseLessonFiles()) {
+      expect([file, nbformatErrors(toIpynb(parse(readFileSync(file, 'utf8'))))]).toEqual([
+        file,
+        [],
+      ]);
+    }
+  });
+
+  it('catches what Jupyter would refuse (the check can fail)', () => {
+    const json = toIpynb(parse(readFixture('full-lesson.md')), OUTPUTS);
+    const broken = JSON.parse(JSON.stringify(json)) as Record<string, unknown> & {
+      cells: Record<string, unknown>[];
+    };
+    broken.cells[0].id = 'not a valid id';
+    expect(nbformatErrors(broken).join('\n')).toMatch(/\/cells\/0\/id/);
+    expect(nbformatErrors({ ...json, metadata: { kernelspec: { name: 'x' } } })).not.toEqual([]);
   });
 });
 
