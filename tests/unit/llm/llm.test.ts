@@ -94,8 +94,12 @@ describe('llm.chat', () => {
 });
 
 describe('choosing the chat model', () => {
-  test("'offline' says plainly that no offline model is installed (until one registers)", () => {
-    expect(() => llm.use('offline')).toThrow(/No offline chat model is installed/);
+  test("'offline' is the course's own model, registered with 'playgrad'; unknown names are refused", () => {
+    recordKernel();
+    expect(llm.registeredProviders()).toContain('offline');
+    expect(() => llm.use('offline')).not.toThrow();
+    expect(llm.current().provider).toBe('offline');
+    expect(() => llm.use('nonesuch')).toThrow(/There is no chat provider named 'nonesuch'/);
   });
 
   test('the settings choose an endpoint; current() tells it but never the key', () => {
